@@ -1,0 +1,55 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { CatalogStore } from '../catalog/store.js';
+import type { Config } from '../config/load.js';
+import type { DatastoreBackend } from '../datastore/backend.js';
+import type { Decision } from './policy.js';
+
+export type Locale = 'id' | 'en';
+
+/** Who is calling. `null` actor = anonymous visitor. */
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+  readonly sysadmin: boolean;
+}
+
+/** Long-lived services an action may use; created once at start. */
+export interface Services {
+  readonly config: Config;
+  readonly catalog: CatalogStore;
+  readonly datastore: DatastoreBackend;
+}
+
+/** Immutable per-call context: who, which locale, which request, and the services. */
+export interface ActionContext {
+  readonly actor: Actor | null;
+  readonly locale: Locale;
+  readonly requestId: string;
+  readonly services: Services;
+  /** Calls another action through the registry, so its schema and policy apply too. */
+  call(name: string, input: unknown): Promise<unknown>;
+}
+
+export interface ActionDef<S extends TSchema, R> {
+  /** `<entity>_<verb>`, as CKAN names its actions. */
+  readonly name: string;
+  /** One line (or more) of documentation; the first line is the summary. Served by help_show. */
+  readonly doc: string;
+  /** Read-only actions have no side effects and are the only ones that answer GET. */
+  readonly readOnly: boolean;
+  readonly schema: S;
+  readonly policy: (ctx: ActionContext, input: Static<S>) => Decision | Promise<Decision>;
+  readonly handler: (ctx: ActionContext, input: Static<S>) => Promise<R>;
+}
+
+/** An action as the registry stores it, its input type erased (the registry validates first). */
+export interface RegisteredAction {
+  readonly name: string;
+  readonly doc: string;
+  readonly readOnly: boolean;
+  readonly schema: TSchema;
+  readonly policy: (ctx: ActionContext, input: unknown) => unknown;
+  readonly handler: (ctx: ActionContext, input: unknown) => Promise<unknown>;
+}
+
+export const defineAction = <S extends TSchema, R>(def: ActionDef<S, R>): ActionDef<S, R> => def;

@@ -1,0 +1,89 @@
+/** Row types of the catalog tables, as Kysely sees them. Migrations in ./migrations define them. */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  /** 1 province, 2 regency/city, 3 district, 4 village. */
+  level: number;
+  parent_code: string | null;
+  kind: string;
+}
+
+export interface OrganizationTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  /** ministry, agency, province, regency, city. */
+  org_type: string;
+  /** central, province, regency. */
+  level: string;
+  region_code: string | null;
+  description: string;
+  image_url: string | null;
+  state: Generated<string>;
+  created: Generated<Timestamp>;
+  modified: Generated<Timestamp>;
+}
+
+export interface DatasetTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  notes: string;
+  organization_id: string;
+  private: Generated<boolean>;
+  state: Generated<string>;
+  license_id: string | null;
+  /** Satu Data fields (standar data, produsen, walidata, frequency, coverage, priority…). */
+  sdi: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
+  extras: JSONColumnType<Record<string, string>, Record<string, string> | undefined, Record<string, string>>;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  created: Generated<Timestamp>;
+  modified: Generated<Timestamp>;
+}
+
+export interface DatasetVersionTable {
+  id: Generated<string>;
+  dataset_id: string;
+  version: number;
+  /** Datastore table id (stable across versions of one dataset). */
+  table_id: string;
+  row_count: number;
+  columns: JSONColumnType<ColumnInfoRow[], ColumnInfoRow[], ColumnInfoRow[]>;
+  /** upload, harvest, api, demo. */
+  source: string;
+  note: string;
+  created: Generated<Timestamp>;
+}
+
+export interface ColumnInfoRow {
+  name: string;
+  type: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Timestamp>;
+  actor: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  changes: JSONColumnType<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
+}
+
+export interface CatalogSchema {
+  region: RegionTable;
+  organization: OrganizationTable;
+  dataset: DatasetTable;
+  dataset_version: DatasetVersionTable;
+  setting: SettingTable;
+  audit_log: AuditLogTable;
+}

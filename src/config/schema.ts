@@ -1,0 +1,105 @@
+/**
+ * Every setting Kendali reads, declared once: environment variable, type, default and a
+ * one-line doc. `loadConfig` parses them at start and fails fast on a bad value;
+ * `kendali config` (and docs/configuration.md) print this table.
+ */
+
+export type SettingType = 'string' | 'port' | 'url' | 'boolean' | 'enum' | 'path';
+
+export interface Setting {
+  readonly env: string;
+  readonly key: keyof ConfigValues;
+  readonly type: SettingType;
+  readonly default: string | undefined;
+  readonly doc: string;
+  readonly values?: readonly string[];
+  /** Secrets are never printed. */
+  readonly secret?: boolean;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface ConfigValues {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  baseUrl: string;
+  logLevel: LogLevel;
+  demo: boolean;
+  adminPassword: string | undefined;
+  siteTitle: string;
+  locale: 'id' | 'en';
+}
+
+export const SETTINGS: readonly Setting[] = [
+  { env: 'PORT', key: 'port', type: 'port', default: '8080', doc: 'TCP port the server listens on.' },
+  {
+    env: 'HOST',
+    key: 'host',
+    type: 'string',
+    default: '0.0.0.0',
+    doc: 'Address the server binds to (0.0.0.0 = every interface).',
+  },
+  {
+    env: 'KENDALI_DATA_DIR',
+    key: 'dataDir',
+    type: 'path',
+    default: './data',
+    doc: 'Directory holding the embedded catalog (PGlite) and the datastore Parquet files.',
+  },
+  {
+    env: 'DATABASE_URL',
+    key: 'databaseUrl',
+    type: 'url',
+    default: undefined,
+    doc: 'PostgreSQL URL for the catalog (server mode); absent = embedded PGlite in the data directory.',
+    secret: true,
+  },
+  {
+    env: 'KENDALI_BASE_URL',
+    key: 'baseUrl',
+    type: 'url',
+    default: undefined,
+    doc: 'Public URL of this site, used in links, feeds and DCAT; default http://localhost:PORT.',
+  },
+  {
+    env: 'LOG_LEVEL',
+    key: 'logLevel',
+    type: 'enum',
+    values: LOG_LEVELS,
+    default: 'info',
+    doc: 'Log level: fatal, error, warn, info, debug, trace or silent.',
+  },
+  {
+    env: 'KENDALI_DEMO',
+    key: 'demo',
+    type: 'boolean',
+    default: '1',
+    doc: 'Seed the synthetic demo data on first start (0 = start empty).',
+  },
+  {
+    env: 'KENDALI_ADMIN_PASSWORD',
+    key: 'adminPassword',
+    type: 'string',
+    default: undefined,
+    doc: 'Password of the first sysadmin `admin`; generated and printed once when absent.',
+    secret: true,
+  },
+  {
+    env: 'KENDALI_SITE_TITLE',
+    key: 'siteTitle',
+    type: 'string',
+    default: 'Kendali — Satu Data',
+    doc: 'Site title shown in the UI and in status_show.',
+  },
+  {
+    env: 'KENDALI_LOCALE',
+    key: 'locale',
+    type: 'enum',
+    values: ['id', 'en'],
+    default: 'id',
+    doc: 'Default language of the UI and of messages (id = Bahasa Indonesia, en = English).',
+  },
+];

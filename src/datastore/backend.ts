@@ -1,0 +1,85 @@
+/**
+ * The datastore holds the rows of every dataset version. Each version is an immutable table
+ * (one Parquet file set with the DuckDB backend); the catalog records which versions exist.
+ * A second backend (PostgreSQL, ClickHouse, object storage) is a new implementation of this
+ * interface, not a rewrite (as CKAN's datastore backends).
+ */
+
+export type ColumnType = 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'timestamp';
+
+export interface ColumnInfo {
+  readonly name: string;
+  readonly type: ColumnType;
+}
+
+/** Identifies one immutable version of one table. */
+export interface TableRef {
+  /** Stable id of the table across its versions: `[a-z0-9_]+`, e.g. the dataset id without dashes. */
+  readonly tableId: string;
+  /** 1, 2, 3, … */
+  readonly version: number;
+}
+
+export type CellValue = string | number | boolean | null;
+
+/** Where the rows of a new version come from. */
+export type TableSource =
+  /** Rows in memory, typed by `columns` (values must fit their column's type). */
+  | { readonly kind: 'rows'; readonly columns: readonly ColumnInfo[]; readonly rows: readonly (readonly CellValue[])[] }
+  /** A clean CSV file (header row, comma, UTF-8), typed by `columns` when given, else detected. */
+  | { readonly kind: 'csv'; readonly path: string; readonly columns?: readonly ColumnInfo[] };
+
+export interface TableVersionInfo extends TableRef {
+  readonly columns: readonly ColumnInfo[];
+  readonly rowCount: number;
+  /** Bytes on disk of this version. */
+  readonly bytes: number;
+}
+
+export interface Filter {
+  readonly column: string;
+  readonly op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'in' | 'like';
+  readonly value: CellValue | readonly CellValue[];
+}
+
+export interface TableQuery {
+  readonly columns?: readonly string[];
+  readonly filters?: readonly Filter[];
+  readonly sort?: readonly { readonly column: string; readonly desc?: boolean }[];
+  /** Default 100, at most 32,000 (CKAN's datastore_search cap). */
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface QueryResult {
+  readonly columns: readonly ColumnInfo[];
+  readonly rows: readonly Record<string, CellValue>[];
+  /** Rows matching the filters, before limit/offset. */
+  readonly total: number;
+}
+
+export interface AggregateQuery {
+  readonly groupBy: readonly string[];
+  readonly measures: readonly { readonly column: string; readonly fn: 'sum' | 'avg' | 'min' | 'max' | 'count'; readonly as?: string }[];
+  readonly filters?: readonly Filter[];
+}
+
+export interface DatastoreBackend {
+  readonly kind: string;
+  /**
+   * Writes a new immutable version atomically (written aside, then renamed into place): on
+   * failure nothing of it is visible and earlier versions are untouched. Refuses to overwrite
+   * an existing version.
+   */
+  writeVersion(ref: TableRef, source: TableSource): Promise<TableVersionInfo>;
+  describe(ref: TableRef): Promise<TableVersionInfo>;
+  /** Versions present on disk for a table, ascending. */
+  listVersions(tableId: string): Promise<number[]>;
+  query(ref: TableRef, query?: TableQuery): Promise<QueryResult>;
+  aggregate(ref: TableRef, query: AggregateQuery): Promise<readonly Record<string, CellValue>[]>;
+  /** Removes every version of a table. */
+  dropTable(tableId: string): Promise<void>;
+  /** True when the engine answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
