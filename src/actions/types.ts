@@ -18,6 +18,13 @@ export interface Services {
   readonly config: Config;
   readonly catalog: CatalogStore;
   readonly datastore: DatastoreBackend;
+  /** The registered actions, for help and API documents. */
+  readonly actions: ActionCatalog;
+}
+
+export interface ActionCatalog {
+  get(name: string): RegisteredAction | undefined;
+  list(): RegisteredAction[];
 }
 
 /** Immutable per-call context: who, which locale, which request, and the services. */

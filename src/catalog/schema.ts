@@ -66,7 +66,7 @@ export interface ColumnInfoRow {
 
 export interface SettingTable {
   key: string;
-  value: ColumnType<unknown, string, string>;
+  value: JSONColumnType<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
 }
 
 export interface AuditLogTable {

@@ -60,6 +60,9 @@ export async function openCatalogRaw(target: CatalogTarget): Promise<CatalogStor
           oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on next use.
+    pool.on('error', () => {});
     const db = new Kysely<CatalogSchema>({ dialect: new PostgresDialect({ pool }) });
     return makeStore('postgres', db, async () => {});
   }

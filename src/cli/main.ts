@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { KENDALI_VERSION } from '../core/paths.js';
+import { reportError } from './fail.js';
+import { configCommand } from './commands/config.js';
+import { startCommand } from './commands/start.js';
+
+/** The `kendali` command. Each subcommand lives in ./commands; errors end in one line and a non-zero exit. */
+export function buildCli(): Command {
+  const program = new Command('kendali')
+    .description('Kendali — Satu Data catalog, data integration, Ruang Kendali and Humas')
+    .version(KENDALI_VERSION)
+    .showHelpAfterError('(kendali --help lists the commands)');
+  program.addCommand(startCommand());
+  program.addCommand(configCommand());
+  return program;
+}
+
+try {
+  await buildCli().parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = reportError(e);
+}

@@ -1,0 +1,35 @@
+import type { FastifyRequest } from 'fastify';
+import type { ActionRegistry } from '../actions/registry.js';
+import type { ActionContext, Actor, Locale, Services } from '../actions/types.js';
+
+/** Picks `id` or `en` from `?lang=`, then Accept-Language, then the configured default. */
+export function requestLocale(req: FastifyRequest, fallback: Locale): Locale {
+  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (q === 'id' || q === 'en') return q;
+  const header = req.headers['accept-language'];
+  if (typeof header === 'string') {
+    for (const part of header.split(',')) {
+      const tag = part.trim().slice(0, 2).toLowerCase();
+      if (tag === 'id' || tag === 'en') return tag;
+    }
+  }
+  return fallback;
+}
+
+/** Makes the immutable per-call context; nested calls keep the same actor, locale and request. */
+export function makeContext(
+  registry: ActionRegistry,
+  services: Services,
+  actor: Actor | null,
+  locale: Locale,
+  requestId: string,
+): ActionContext {
+  const ctx: ActionContext = Object.freeze({
+    actor,
+    locale,
+    requestId,
+    services,
+    call: (name: string, input: unknown) => registry.call(name, ctx, input),
+  });
+  return ctx;
+}

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { createRegistry } from '../actions/index.js';
+import type { ActionRegistry } from '../actions/registry.js';
+import type { Services } from '../actions/types.js';
+import { jsonb } from '../catalog/json.js';
+import { openCatalog } from '../catalog/store.js';
+import type { Config } from '../config/load.js';
+import { openDuckDbDatastore } from '../datastore/duckdb/index.js';
+import { seedDemo } from '../demo/seed.js';
+import { seedRegions } from '../regions/seed.js';
+
+export type Step = (label: string, done?: number, total?: number) => void;
+
+export interface OpenedServices {
+  readonly services: Services;
+  readonly registry: ActionRegistry;
+  /** True when this open initialised a new catalog (and seeded the demo if enabled). */
+  readonly firstStart: boolean;
+  close(): Promise<void>;
+}
+
+/** Opens both stores, migrates, and on first start loads reference regions and (unless off) the demo. */
+export async function openServices(config: Config, step: Step = () => {}): Promise<OpenedServices> {
+  mkdirSync(config.dataDir, { recursive: true });
+  step(config.databaseUrl ? 'catalog: PostgreSQL' : 'catalog: PGlite (embedded)');
+  const catalog = await openCatalog(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+  );
+  let datastore: Services['datastore'];
+  try {
+    step('datastore: DuckDB');
+    datastore = await openDuckDbDatastore(config.dataDir);
+  } catch (e) {
+    await catalog.close();
+    throw e;
+  }
+  try {
+    const init = await catalog.db.selectFrom('setting').select('value').where('key', '=', 'initialized').executeTakeFirst();
+    const firstStart = !init;
+    if (firstStart) {
+      step('wilayah: provinsi dan kabupaten/kota');
+      await seedRegions(catalog.db);
+      if (config.demo) {
+        await seedDemo(catalog.db, datastore, (done, total, label) => step(`demo: ${label}`, done, total));
+      }
+      await catalog.db
+        .insertInto('setting')
+        .values({ key: 'initialized', value: jsonb({ at: new Date().toISOString(), demo: config.demo }) })
+        .execute();
+    }
+    const registry = createRegistry();
+    const services: Services = { config, catalog, datastore, actions: registry };
+    return {
+      services,
+      registry,
+      firstStart,
+      close: async () => {
+        await Promise.allSettled([catalog.close(), datastore.close()]);
+      },
+    };
+  } catch (e) {
+    await Promise.allSettled([catalog.close(), datastore.close()]);
+    throw e;
+  }
+}
