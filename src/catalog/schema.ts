@@ -2,6 +2,8 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A nullable column that may be left out of an insert. */
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface RegionTable {
   code: string;
@@ -20,9 +22,9 @@ export interface OrganizationTable {
   org_type: string;
   /** central, province, regency. */
   level: string;
-  region_code: string | null;
-  description: string;
-  image_url: string | null;
+  region_code: Nullable<string>;
+  description: Generated<string>;
+  image_url: Nullable<string>;
   state: Generated<string>;
   created: Generated<Timestamp>;
   modified: Generated<Timestamp>;
@@ -32,11 +34,11 @@ export interface DatasetTable {
   id: Generated<string>;
   name: string;
   title: string;
-  notes: string;
+  notes: Generated<string>;
   organization_id: string;
   private: Generated<boolean>;
   state: Generated<string>;
-  license_id: string | null;
+  license_id: Nullable<string>;
   /** Satu Data fields (standar data, produsen, walidata, frequency, coverage, priority…). */
   sdi: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
   extras: JSONColumnType<Record<string, string>, Record<string, string> | undefined, Record<string, string>>;
@@ -55,7 +57,7 @@ export interface DatasetVersionTable {
   columns: JSONColumnType<ColumnInfoRow[], ColumnInfoRow[], ColumnInfoRow[]>;
   /** upload, harvest, api, demo. */
   source: string;
-  note: string;
+  note: Generated<string>;
   created: Generated<Timestamp>;
 }
 
@@ -72,11 +74,11 @@ export interface SettingTable {
 export interface AuditLogTable {
   id: Generated<string>;
   at: Generated<Timestamp>;
-  actor: string | null;
+  actor: Nullable<string>;
   action: string;
   entity_type: string;
   entity_id: string;
-  changes: JSONColumnType<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
+  changes: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
 }
 
 export interface CatalogSchema {

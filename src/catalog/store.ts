@@ -79,8 +79,21 @@ export async function openCatalogRaw(target: CatalogTarget): Promise<CatalogStor
   return Object.assign(store, { pglite });
 }
 
+/** True when every known migration is already recorded (one cheap query, for fast restarts). */
+async function upToDate(store: CatalogStore): Promise<boolean> {
+  const known = Object.keys(await migrationProvider.getMigrations());
+  try {
+    const r = await sql<{ name: string }>`SELECT name FROM kendali_migration`.execute(store.db);
+    const applied = new Set(r.rows.map((x) => x.name));
+    return known.every((k) => applied.has(k));
+  } catch {
+    return false;
+  }
+}
+
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateCatalog(store: CatalogStore): Promise<string[]> {
+  if (await upToDate(store)) return [];
   const migrator = new Migrator({
     db: store.db,
     provider: migrationProvider,
