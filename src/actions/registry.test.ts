@@ -27,14 +27,17 @@ const codeOf = async (p: Promise<unknown>): Promise<string> => {
 describe('every registered action', () => {
   const actions = createRegistry().list();
   it('exists', () => expect(actions.length).toBeGreaterThanOrEqual(2));
-  it.each(actions.map((a) => [a.name, a] as const))('%s has a schema, a policy, a handler and a doc line', (_n, a) => {
-    expect(a.schema).toBeTypeOf('object');
-    expect(a.schema.type).toBe('object');
-    expect(a.policy).toBeTypeOf('function');
-    expect(a.handler).toBeTypeOf('function');
-    expect(a.doc.trim().length).toBeGreaterThan(10);
-    expect(a.name).toMatch(/^[a-z]+(_[a-z]+)+$/);
-  });
+  it.each(actions.map((a) => [a.name, a] as const))(
+    '%s has a schema, a policy, a handler and a doc line',
+    (_n, a) => {
+      expect(a.schema).toBeTypeOf('object');
+      expect(a.schema.type).toBe('object');
+      expect(a.policy).toBeTypeOf('function');
+      expect(a.handler).toBeTypeOf('function');
+      expect(a.doc.trim().length).toBeGreaterThan(10);
+      expect(a.name).toMatch(/^[a-z]+(_[a-z]+)+$/);
+    },
+  );
 });
 
 describe('ActionRegistry', () => {
@@ -43,7 +46,10 @@ describe('ActionRegistry', () => {
     name: 'thing_create',
     doc: 'Creates a thing (test).',
     readOnly: false,
-    schema: Type.Object({ title: Type.String({ minLength: 1 }), items: Type.Array(Type.Object({ n: Type.Integer() })) }),
+    schema: Type.Object({
+      title: Type.String({ minLength: 1 }),
+      items: Type.Array(Type.Object({ n: Type.Integer() })),
+    }),
     policy: (c) => (c.actor ? allow() : deny('sign in first')),
     handler: async (_c, input) => {
       ran++;
@@ -101,10 +107,13 @@ describe('ActionRegistry', () => {
   });
 
   it('answers GET only for read-only actions, converting query strings', async () => {
-    expect(await codeOf(reg.call('thing_create', ctx(alice), { title: 'x', items: [] }, { method: 'GET' }))).toBe(
-      'METHOD_NOT_ALLOWED',
-    );
-    expect(await reg.call('thing_show', ctx(), { limit: '5', flag: 'true' }, { method: 'GET' })).toEqual({ limit: 5, flag: true });
+    expect(
+      await codeOf(reg.call('thing_create', ctx(alice), { title: 'x', items: [] }, { method: 'GET' })),
+    ).toBe('METHOD_NOT_ALLOWED');
+    expect(await reg.call('thing_show', ctx(), { limit: '5', flag: 'true' }, { method: 'GET' })).toEqual({
+      limit: 5,
+      flag: true,
+    });
     expect(await reg.call('thing_show', ctx(), {}, { method: 'GET' })).toEqual({ limit: 10 });
   });
 

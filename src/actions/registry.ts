@@ -1,7 +1,14 @@
 import type { TSchema } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
-import { badRequest, type FieldErrors, forbidden, internal, methodNotAllowed, validation } from '../core/errors.js';
+import {
+  badRequest,
+  type FieldErrors,
+  forbidden,
+  internal,
+  methodNotAllowed,
+  validation,
+} from '../core/errors.js';
 import { isDecision } from './policy.js';
 import type { ActionContext, ActionDef, RegisteredAction } from './types.js';
 
@@ -53,7 +60,12 @@ export class ActionRegistry {
     return [...this.#entries.values()].map((e) => e.action).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  async call(name: string, ctx: ActionContext, rawInput: unknown, options: CallOptions = {}): Promise<unknown> {
+  async call(
+    name: string,
+    ctx: ActionContext,
+    rawInput: unknown,
+    options: CallOptions = {},
+  ): Promise<unknown> {
     const entry = this.#entries.get(name);
     if (!entry) throw badRequest(`Action name not known: ${name}`);
     const { action, check } = entry;
@@ -77,7 +89,7 @@ export class ActionRegistry {
     const fields: FieldErrors = {};
     for (const err of check.Errors(value)) {
       const path = fieldPath(err.path);
-      (fields[path] ??= []).push(err.message);
+      fields[path] = [...(fields[path] ?? []), err.message];
     }
     throw validation(fields, `Invalid input for ${action.name}`);
   }

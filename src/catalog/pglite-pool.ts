@@ -39,7 +39,11 @@ export class PGlitePool implements PostgresPool {
           // No parameters: the simple protocol, which (as node-postgres) accepts several statements.
           const results = await db.exec(sql);
           const last = results.at(-1);
-          return { command: commandOf(sql), rowCount: last?.affectedRows ?? 0, rows: (last?.rows ?? []) as R[] };
+          return {
+            command: commandOf(sql),
+            rowCount: last?.affectedRows ?? 0,
+            rows: (last?.rows ?? []) as R[],
+          };
         }
         const res = await db.query<R>(sql, [...parameters]);
         return { command: commandOf(sql), rowCount: res.affectedRows ?? res.rows.length, rows: res.rows };

@@ -78,7 +78,11 @@ export interface AuditLogTable {
   action: string;
   entity_type: string;
   entity_id: string;
-  changes: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
+  changes: JSONColumnType<
+    Record<string, unknown>,
+    Record<string, unknown> | undefined,
+    Record<string, unknown>
+  >;
 }
 
 export interface CatalogSchema {

@@ -43,7 +43,11 @@ describe.each(CATALOG_ENGINES)('catalog store on %s', (engine) => {
         tags: ['kemiskinan', 'data "kutip"', 'koma,titik'],
       })
       .execute();
-    const ds = await t.store.db.selectFrom('dataset').selectAll().where('name', '=', 'contoh').executeTakeFirstOrThrow();
+    const ds = await t.store.db
+      .selectFrom('dataset')
+      .selectAll()
+      .where('name', '=', 'contoh')
+      .executeTakeFirstOrThrow();
     expect(ds.sdi).toEqual({ satuan: 'persen', nested: { list: [1, 'dua', null] } });
     expect(ds.tags).toEqual(['kemiskinan', 'data "kutip"', 'koma,titik']);
     expect(ds.private).toBe(false);
@@ -51,7 +55,14 @@ describe.each(CATALOG_ENGINES)('catalog store on %s', (engine) => {
     expect(ds.created).toBeInstanceOf(Date);
     const ds2 = await t.store.db
       .insertInto('dataset_version')
-      .values({ dataset_id: ds.id, version: 1, table_id: 't1', row_count: 3, columns: jsonb([{ name: 'a', type: 'text' }]), source: 'api' })
+      .values({
+        dataset_id: ds.id,
+        version: 1,
+        table_id: 't1',
+        row_count: 3,
+        columns: jsonb([{ name: 'a', type: 'text' }]),
+        source: 'api',
+      })
       .returning(['columns', 'row_count'])
       .executeTakeFirstOrThrow();
     expect(ds2.columns).toEqual([{ name: 'a', type: 'text' }]);
@@ -65,18 +76,30 @@ describe.each(CATALOG_ENGINES)('catalog store on %s', (engine) => {
 
   it('rejects a malformed region code and a duplicate name', async () => {
     await expect(
-      t.store.db.insertInto('region').values({ code: '3201', name: 'X', level: 2, parent_code: null, kind: 'kabupaten' }).execute(),
+      t.store.db
+        .insertInto('region')
+        .values({ code: '3201', name: 'X', level: 2, parent_code: null, kind: 'kabupaten' })
+        .execute(),
     ).rejects.toThrow(/region_code_check|check constraint/);
-    await t.store.db.insertInto('region').values({ code: '32', name: 'Jawa Barat', level: 1, parent_code: null, kind: 'provinsi' }).execute();
+    await t.store.db
+      .insertInto('region')
+      .values({ code: '32', name: 'Jawa Barat', level: 1, parent_code: null, kind: 'provinsi' })
+      .execute();
     await expect(
-      t.store.db.insertInto('region').values({ code: '32', name: 'Lagi', level: 1, parent_code: null, kind: 'provinsi' }).execute(),
+      t.store.db
+        .insertInto('region')
+        .values({ code: '32', name: 'Lagi', level: 1, parent_code: null, kind: 'provinsi' })
+        .execute(),
     ).rejects.toThrow(/duplicate key|unique/);
   });
 
   it('rolls a failed transaction back entirely', async () => {
     await expect(
       t.store.db.transaction().execute(async (trx) => {
-        await trx.insertInto('setting').values({ key: 'a', value: jsonb({ x: 1 }) }).execute();
+        await trx
+          .insertInto('setting')
+          .values({ key: 'a', value: jsonb({ x: 1 }) })
+          .execute();
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -85,15 +108,31 @@ describe.each(CATALOG_ENGINES)('catalog store on %s', (engine) => {
   });
 
   it('keeps a transaction isolated from concurrent statements', async () => {
-    await t.store.db.insertInto('setting').values({ key: 'n', value: jsonb({ v: 0 }) }).execute();
+    await t.store.db
+      .insertInto('setting')
+      .values({ key: 'n', value: jsonb({ v: 0 }) })
+      .execute();
     const bump = () =>
       t.store.db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('setting').select('value').where('key', '=', 'n').forUpdate().executeTakeFirstOrThrow();
+        const row = await trx
+          .selectFrom('setting')
+          .select('value')
+          .where('key', '=', 'n')
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         const v = (row.value as { v: number }).v;
-        await trx.updateTable('setting').set({ value: jsonb({ v: v + 1 }) }).where('key', '=', 'n').execute();
+        await trx
+          .updateTable('setting')
+          .set({ value: jsonb({ v: v + 1 }) })
+          .where('key', '=', 'n')
+          .execute();
       });
     await Promise.all(Array.from({ length: 20 }, bump));
-    const final = await t.store.db.selectFrom('setting').select('value').where('key', '=', 'n').executeTakeFirstOrThrow();
+    const final = await t.store.db
+      .selectFrom('setting')
+      .select('value')
+      .where('key', '=', 'n')
+      .executeTakeFirstOrThrow();
     expect(final.value).toEqual({ v: 20 });
   });
 });

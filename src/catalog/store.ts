@@ -57,7 +57,9 @@ export async function openCatalogRaw(target: CatalogTarget): Promise<CatalogStor
       // bigint counts as JS numbers, as PGlite returns them.
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+          oid === INT8
+            ? (v: string) => Number(v)
+            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
@@ -102,7 +104,8 @@ export async function migrateCatalog(store: CatalogStore): Promise<string[]> {
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw internal(`catalog migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, error);
+  if (error)
+    throw internal(`catalog migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, error);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

@@ -16,7 +16,11 @@ export function reportError(e: unknown, stream: NodeJS.WriteStream = process.std
     return e.exitCode;
   }
   if (isKendaliError(e)) {
-    const fields = e.fields ? ` (${Object.entries(e.fields).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ')})` : '';
+    const fields = e.fields
+      ? ` (${Object.entries(e.fields)
+          .map(([k, v]) => `${k}: ${v.join(', ')}`)
+          .join('; ')})`
+      : '';
     stream.write(`kendali: ${e.message}${fields}\n`);
     return e.code === 'CONFIG' ? 2 : 1;
   }

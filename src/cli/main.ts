@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { KENDALI_VERSION } from '../core/paths.js';
-import { reportError } from './fail.js';
 import { configCommand } from './commands/config.js';
 import { startCommand } from './commands/start.js';
+import { reportError } from './fail.js';
 
 /** The `kendali` command. Each subcommand lives in ./commands; errors end in one line and a non-zero exit. */
 export function buildCli(): Command {

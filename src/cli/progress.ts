@@ -65,7 +65,12 @@ function ttyProgress(title: string, stream: NodeJS.WriteStream, unit: string): P
   };
 }
 
-function plainProgress(title: string, stream: NodeJS.WriteStream, unit: string, everyMs: number): ProgressReporter {
+function plainProgress(
+  title: string,
+  stream: NodeJS.WriteStream,
+  unit: string,
+  everyMs: number,
+): ProgressReporter {
   const t0 = Date.now();
   let last = 0;
   const line = (text: string): void => {
@@ -81,7 +86,9 @@ function plainProgress(title: string, stream: NodeJS.WriteStream, unit: string, 
       const rate = s > 0 ? done / s : 0;
       const eta = rate > 0 && done < total ? ` ETA ${Math.ceil((total - done) / rate)}s` : '';
       const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
-      line(`${pct}% ${done}/${total}${unit ? ` ${unit}` : ''} ${rate.toFixed(1)}/s${eta}${label ? ` ${label}` : ''}`);
+      line(
+        `${pct}% ${done}/${total}${unit ? ` ${unit}` : ''} ${rate.toFixed(1)}/s${eta}${label ? ` ${label}` : ''}`,
+      );
     },
     stop: (final) => {
       if (final) line(final);

@@ -20,7 +20,12 @@ describe('loadConfig', () => {
   });
 
   it('reads the environment', () => {
-    const c = loadConfig({ PORT: '9000', KENDALI_DEMO: '0', DATABASE_URL: 'postgres://u@h:5432/db', LOG_LEVEL: 'warn' });
+    const c = loadConfig({
+      PORT: '9000',
+      KENDALI_DEMO: '0',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+      LOG_LEVEL: 'warn',
+    });
     expect(c.port).toBe(9000);
     expect(c.demo).toBe(false);
     expect(c.databaseUrl).toBe('postgres://u@h:5432/db');
@@ -43,7 +48,9 @@ describe('loadConfig', () => {
   });
 
   it('never prints a secret in an error', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'not a url with password hunter2' })).toThrow(/DATABASE_URL=\*\*\*/);
+    expect(() => loadConfig({ DATABASE_URL: 'not a url with password hunter2' })).toThrow(
+      /DATABASE_URL=\*\*\*/,
+    );
     expect(() => loadConfig({ DATABASE_URL: 'not a url with password hunter2' })).not.toThrow(/hunter2/);
   });
 

@@ -10,7 +10,10 @@ type Source = Readonly<Record<string, string | undefined>>;
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
 const FALSE = new Set(['0', 'false', 'no', 'off']);
 
-function parseValue(setting: Setting, raw: string): { ok: true; value: unknown } | { ok: false; why: string } {
+function parseValue(
+  setting: Setting,
+  raw: string,
+): { ok: true; value: unknown } | { ok: false; why: string } {
   switch (setting.type) {
     case 'string':
       return { ok: true, value: raw };
@@ -95,7 +98,8 @@ export function loadConfig(env: Source = process.env): Config {
 /** The settings table as Markdown (for `kendali config --markdown` and docs/configuration.md). */
 export function settingsTable(): string {
   const rows = SETTINGS.map(
-    (s) => `| \`${s.env}\` | ${s.type === 'enum' ? s.values?.join(' \\| ') : s.type} | ${s.default ?? '—'} | ${s.doc} |`,
+    (s) =>
+      `| \`${s.env}\` | ${s.type === 'enum' ? s.values?.join(' \\| ') : s.type} | ${s.default ?? '—'} | ${s.doc} |`,
   );
   return ['| variable | type | default | meaning |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -8,14 +8,24 @@ export interface DemoInstitution {
 
 export const DEMO_INSTITUTIONS: readonly DemoInstitution[] = [
   { name: 'bps', title: 'Badan Pusat Statistik', org_type: 'agency', description: 'Pembina data statistik.' },
-  { name: 'kemenkes', title: 'Kementerian Kesehatan', org_type: 'ministry', description: 'Urusan kesehatan.' },
+  {
+    name: 'kemenkes',
+    title: 'Kementerian Kesehatan',
+    org_type: 'ministry',
+    description: 'Urusan kesehatan.',
+  },
   {
     name: 'kemendikdasmen',
     title: 'Kementerian Pendidikan Dasar dan Menengah',
     org_type: 'ministry',
     description: 'Urusan pendidikan dasar dan menengah.',
   },
-  { name: 'kementan', title: 'Kementerian Pertanian', org_type: 'ministry', description: 'Urusan pertanian.' },
+  {
+    name: 'kementan',
+    title: 'Kementerian Pertanian',
+    org_type: 'ministry',
+    description: 'Urusan pertanian.',
+  },
   { name: 'kemensos', title: 'Kementerian Sosial', org_type: 'ministry', description: 'Urusan sosial.' },
   {
     name: 'kementerian-pu',

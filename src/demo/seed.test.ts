@@ -32,7 +32,9 @@ describe.each(['pglite', 'postgres'] as const)('demo seed on %s', (engine) => {
     expect(versions).toHaveLength(20);
     const poverty = versions.find((v) => v.table_id === demoTableId('persentase-penduduk-miskin-provinsi'));
     expect(poverty?.row_count).toBe(38 * 6);
-    const byRegency = versions.find((v) => v.table_id === demoTableId('persentase-penduduk-miskin-kabupaten-kota'));
+    const byRegency = versions.find(
+      (v) => v.table_id === demoTableId('persentase-penduduk-miskin-kabupaten-kota'),
+    );
     expect(byRegency?.row_count).toBe(514);
   });
 

@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import { jsonb } from '../catalog/json.js';
 import type { CatalogSchema } from '../catalog/schema.js';
 import type { CellValue, ColumnInfo, DatastoreBackend, TableRef } from '../datastore/backend.js';
-import { type DemoDataset, DEMO_DATASETS, DEMO_GROUPS } from './datasets.js';
+import { DEMO_DATASETS, DEMO_GROUPS, type DemoDataset } from './datasets.js';
 import { DEMO_INSTITUTIONS } from './institutions.js';
 import { demoValue } from './values.js';
 
 export type Progress = (done: number, total: number, label: string) => void;
 
-export const DEMO_NOTICE_ID = '**Data demo sintetis** — nilai dibangkitkan secara acak untuk demonstrasi, bukan data resmi.';
+export const DEMO_NOTICE_ID =
+  '**Data demo sintetis** — nilai dibangkitkan secara acak untuk demonstrasi, bukan data resmi.';
 export const DEMO_TAG = 'data-demo-sintetis';
 
 interface Region {
@@ -21,17 +22,31 @@ interface Region {
 /** Datastore table id of a demo dataset (deterministic, so a retried seed replaces its own files). */
 export const demoTableId = (name: string): string => `demo_${name.replaceAll('-', '_')}`.slice(0, 64);
 
-function tableFor(ds: DemoDataset, provinces: Region[], regencies: Region[]): { columns: ColumnInfo[]; rows: CellValue[][] } {
+function tableFor(
+  ds: DemoDataset,
+  provinces: Region[],
+  regencies: Region[],
+): { columns: ColumnInfo[]; rows: CellValue[][] } {
   const measure: ColumnInfo = { name: ds.measure, type: ds.integer ? 'integer' : 'number' };
   const rows: CellValue[][] = [];
   if (ds.level === 'province') {
     for (const year of ds.years) {
       for (const p of provinces) {
-        rows.push([p.code, p.name, year, demoValue(ds, { code: p.code, provinceCode: p.code, urban: false }, year)]);
+        rows.push([
+          p.code,
+          p.name,
+          year,
+          demoValue(ds, { code: p.code, provinceCode: p.code, urban: false }, year),
+        ]);
       }
     }
     return {
-      columns: [{ name: 'kode_provinsi', type: 'text' }, { name: 'provinsi', type: 'text' }, { name: 'tahun', type: 'integer' }, measure],
+      columns: [
+        { name: 'kode_provinsi', type: 'text' },
+        { name: 'provinsi', type: 'text' },
+        { name: 'tahun', type: 'integer' },
+        measure,
+      ],
       rows,
     };
   }
@@ -61,9 +76,23 @@ function tableFor(ds: DemoDataset, provinces: Region[], regencies: Region[]): { 
  * regency) with one version each in the datastore. Deterministic: two seeds give the same rows.
  * The catalog part is one transaction; datastore files of a failed attempt are replaced on retry.
  */
-export async function seedDemo(db: Kysely<CatalogSchema>, datastore: DatastoreBackend, progress?: Progress): Promise<number> {
-  const provinces = await db.selectFrom('region').select(['code', 'name', 'parent_code', 'kind']).where('level', '=', 1).orderBy('code').execute();
-  const regencies = await db.selectFrom('region').select(['code', 'name', 'parent_code', 'kind']).where('level', '=', 2).orderBy('code').execute();
+export async function seedDemo(
+  db: Kysely<CatalogSchema>,
+  datastore: DatastoreBackend,
+  progress?: Progress,
+): Promise<number> {
+  const provinces = await db
+    .selectFrom('region')
+    .select(['code', 'name', 'parent_code', 'kind'])
+    .where('level', '=', 1)
+    .orderBy('code')
+    .execute();
+  const regencies = await db
+    .selectFrom('region')
+    .select(['code', 'name', 'parent_code', 'kind'])
+    .where('level', '=', 2)
+    .orderBy('code')
+    .execute();
   if (provinces.length === 0) throw new Error('regions must be seeded before the demo');
   const total = DEMO_DATASETS.length;
   const written: { ds: DemoDataset; ref: TableRef; columns: ColumnInfo[]; rowCount: number }[] = [];
@@ -113,10 +142,21 @@ export async function seedDemo(db: Kysely<CatalogSchema>, datastore: DatastoreBa
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('dataset_version')
-        .values({ dataset_id: dataset.id, version: 1, table_id: ref.tableId, row_count: rowCount, columns: jsonb(columns), source: 'demo', note: 'Data demo sintetis' })
+        .values({
+          dataset_id: dataset.id,
+          version: 1,
+          table_id: ref.tableId,
+          row_count: rowCount,
+          columns: jsonb(columns),
+          source: 'demo',
+          note: 'Data demo sintetis',
+        })
         .execute();
     }
-    await trx.insertInto('setting').values({ key: 'demo', value: jsonb({ seeded: true, datasets: written.length }) }).execute();
+    await trx
+      .insertInto('setting')
+      .values({ key: 'demo', value: jsonb({ seeded: true, datasets: written.length }) })
+      .execute();
   });
   progress?.(total, total, 'selesai');
   return written.length;

@@ -74,11 +74,16 @@ describe.each(['pglite', 'postgres'] as const)('HTTP app on %s', (engine) => {
     expect(doc.statusCode).toBe(200);
     const spec = doc.json();
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/3/action/status_show', '/api/3/action/help_show']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/3/action/status_show', '/api/3/action/help_show']),
+    );
     expect(spec.paths['/api/3/action/status_show'].get).toBeDefined();
     const page = await app.inject({ method: 'GET', url: '/api/docs' });
     expect([200, 302]).toContain(page.statusCode);
-    const html = page.statusCode === 302 ? await app.inject({ method: 'GET', url: page.headers.location as string }) : page;
+    const html =
+      page.statusCode === 302
+        ? await app.inject({ method: 'GET', url: page.headers.location as string })
+        : page;
     expect(html.body).toContain('swagger');
   });
 
@@ -109,17 +114,27 @@ describe('POST-only actions', () => {
   });
 
   it('refuse GET with 405, Allow: POST and a clear message', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/3/action/config_option_update?ckan.site_title=x' });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/3/action/config_option_update?ckan.site_title=x',
+    });
     expect(res.statusCode).toBe(405);
     expect(res.headers.allow).toBe('POST');
     expect(res.json()).toMatchObject({
       success: false,
-      error: { __type: 'Bad Request', message: 'Action config_option_update changes data and only accepts POST' },
+      error: {
+        __type: 'Bad Request',
+        message: 'Action config_option_update changes data and only accepts POST',
+      },
     });
   });
 
   it('refuse an anonymous POST with 403 Authorization Error', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/3/action/config_option_update', payload: { 'ckan.site_title': 'x' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/3/action/config_option_update',
+      payload: { 'ckan.site_title': 'x' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.__type).toBe('Authorization Error');
   });

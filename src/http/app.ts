@@ -20,7 +20,12 @@ export interface AppOptions {
 }
 
 /** Builds the HTTP app (not listening): CKAN actions, OpenAPI and docs, health, the web app. */
-export async function buildApp({ registry, services, webRoot = WEB_DIST, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  registry,
+  services,
+  webRoot = WEB_DIST,
+  logger = true,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: services.config.logLevel } : false,
     forceCloseConnections: 'idle',
@@ -31,13 +36,18 @@ export async function buildApp({ registry, services, webRoot = WEB_DIST, logger 
 
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = mapError(err, req.log);
-    const help = req.url.startsWith('/api/3/action/') ? { help: `${services.config.baseUrl}${req.url.split('?')[0]}` } : {};
+    const help = req.url.startsWith('/api/3/action/')
+      ? { help: `${services.config.baseUrl}${req.url.split('?')[0]}` }
+      : {};
     reply.code(status).send({ ...help, success: false, error: body });
   });
 
   const document = buildOpenApi(services.actions, services.config.baseUrl);
   await app.register(swagger, { mode: 'static', specification: { document: document as never } });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
   app.get('/api/openapi.json', async () => document);
 
   await app.register(healthRoutes, { services });

@@ -49,7 +49,8 @@ export function mapError(err: unknown, log: FastifyBaseLogger): MappedError {
   // Fastify's own client errors (malformed JSON, body too large, unsupported media type).
   const h = err as HttpLikeError;
   if (!isKendaliError(err) && typeof h.statusCode === 'number' && h.statusCode >= 400 && h.statusCode < 500) {
-    const prefix = h.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(h.message ?? '') ? 'JSON Error: ' : '';
+    const prefix =
+      h.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(h.message ?? '') ? 'JSON Error: ' : '';
     return {
       status: h.statusCode,
       body: { __type: 'Bad Request', message: `Bad request - ${prefix}${h.message ?? 'invalid request'}` },

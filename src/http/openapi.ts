@@ -54,7 +54,11 @@ export function buildOpenApi(actions: ActionCatalog, baseUrl: string): Json {
       description: 'CKAN envelope with the result',
       content: { 'application/json': { schema: envelope({}) } },
     };
-    const common = { tags: [a.name.split('_')[0]], summary, description: rest.join('\n').trim() || undefined };
+    const common = {
+      tags: [a.name.split('_')[0]],
+      summary,
+      description: rest.join('\n').trim() || undefined,
+    };
     const item: Json = {
       post: {
         ...common,

@@ -4,10 +4,14 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 
-const isApiPath = (url: string): boolean => /^\/api(\/|$)/.test(url) || url === '/healthz' || url === '/readyz';
+const isApiPath = (url: string): boolean =>
+  /^\/api(\/|$)/.test(url) || url === '/healthz' || url === '/readyz';
 
 const notBuilt = (reply: FastifyReply): FastifyReply =>
-  reply.code(503).type('text/plain; charset=utf-8').send('Kendali web app is not built: run `npm run build`.');
+  reply
+    .code(503)
+    .type('text/plain; charset=utf-8')
+    .send('Kendali web app is not built: run `npm run build`.');
 
 /**
  * Serves the built browser app (dist/web). Hashed assets are cached for a year; any other
@@ -23,7 +27,10 @@ const web: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
       wildcard: true,
       index: false,
       setHeaders: (reply, path) => {
-        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

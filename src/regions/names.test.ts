@@ -19,8 +19,16 @@ describe('region names', () => {
     expect(provinces).toHaveLength(38);
     expect(regencies).toHaveLength(514);
     expect(regencies.filter((r) => r.kind === 'kota')).toHaveLength(98);
-    expect(regencies.find((r) => r.code === '32.04')).toMatchObject({ name: 'Kabupaten Bandung', kind: 'kabupaten', parent_code: '32' });
-    expect(regencies.find((r) => r.code === '32.73')).toMatchObject({ name: 'Kota Bandung', kind: 'kota', parent_code: '32' });
+    expect(regencies.find((r) => r.code === '32.04')).toMatchObject({
+      name: 'Kabupaten Bandung',
+      kind: 'kabupaten',
+      parent_code: '32',
+    });
+    expect(regencies.find((r) => r.code === '32.73')).toMatchObject({
+      name: 'Kota Bandung',
+      kind: 'kota',
+      parent_code: '32',
+    });
     expect(provinces.find((p) => p.code === '95')?.name).toBe('Papua Pegunungan');
   });
 });

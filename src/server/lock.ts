@@ -28,7 +28,9 @@ export function lockDataDir(dataDir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-        throw conflict(`data directory ${dataDir} is in use by process ${pid}; stop it or choose another KENDALI_DATA_DIR`);
+        throw conflict(
+          `data directory ${dataDir} is in use by process ${pid}; stop it or choose another KENDALI_DATA_DIR`,
+        );
       }
       rmSync(path, { force: true });
     }

@@ -22,21 +22,34 @@ export interface OpenedServices {
 /** Opens both stores, migrates, and on first start loads reference regions and (unless off) the demo. */
 export async function openServices(config: Config, step: Step = () => {}): Promise<OpenedServices> {
   mkdirSync(config.dataDir, { recursive: true });
-  step(config.databaseUrl ? 'catalog: PostgreSQL; datastore: DuckDB' : 'catalog: PGlite (embedded); datastore: DuckDB');
+  step(
+    config.databaseUrl
+      ? 'catalog: PostgreSQL; datastore: DuckDB'
+      : 'catalog: PGlite (embedded); datastore: DuckDB',
+  );
   const [c, d] = await Promise.allSettled([
     openCatalog(
-      config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+      config.databaseUrl
+        ? { kind: 'postgres', url: config.databaseUrl }
+        : { kind: 'pglite', dataDir: config.dataDir },
     ),
     openDuckDbDatastore(config.dataDir),
   ]);
   if (c.status === 'rejected' || d.status === 'rejected') {
-    await Promise.allSettled([c.status === 'fulfilled' && c.value.close(), d.status === 'fulfilled' && d.value.close()]);
+    await Promise.allSettled([
+      c.status === 'fulfilled' && c.value.close(),
+      d.status === 'fulfilled' && d.value.close(),
+    ]);
     throw c.status === 'rejected' ? c.reason : (d as PromiseRejectedResult).reason;
   }
   const catalog = c.value;
   const datastore = d.value;
   try {
-    const init = await catalog.db.selectFrom('setting').select('value').where('key', '=', 'initialized').executeTakeFirst();
+    const init = await catalog.db
+      .selectFrom('setting')
+      .select('value')
+      .where('key', '=', 'initialized')
+      .executeTakeFirst();
     const firstStart = !init;
     if (firstStart) {
       step('wilayah: provinsi dan kabupaten/kota');

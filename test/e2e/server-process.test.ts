@@ -16,7 +16,13 @@ afterAll(() => {
 
 const status = async (url: string) => {
   const res = await fetch(`${url}/api/3/action/status_show`);
-  return { code: res.status, body: (await res.json()) as { success: boolean; result: { demo: boolean; counts: Record<string, number> } } };
+  return {
+    code: res.status,
+    body: (await res.json()) as {
+      success: boolean;
+      result: { demo: boolean; counts: Record<string, number> };
+    },
+  };
 };
 
 describe('kendali start, as a user runs it', () => {
@@ -34,7 +40,7 @@ describe('kendali start, as a user runs it', () => {
     const home = await fetch(`${k.url}/`, { headers: { accept: 'text/html' } });
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('<div id="root"');
-    expect(k.stderr()).toContain('(first start)');
+    expect(k.output()).toContain('(first start)');
     const { code, ms } = await k.stop();
     expect(code).toBe(0);
     expect(ms).toBeLessThan(5000);
@@ -44,7 +50,7 @@ describe('kendali start, as a user runs it', () => {
     const k = await startKendali(dataDir);
     const s = await status(k.url);
     expect(s.body.result.counts).toEqual({ organizations: 8, datasets: 20, regions: 552 });
-    expect(k.stderr()).not.toContain('(first start)');
+    expect(k.output()).not.toContain('(first start)');
     // A second process on the same directory is refused with one clear line.
     const clash = await runCli(['start'], { KENDALI_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
     expect(clash.code).toBe(1);
@@ -53,7 +59,7 @@ describe('kendali start, as a user runs it', () => {
   });
 
   it('KENDALI_DEMO=0 starts with reference regions only', async () => {
-    const k = await startKendali(tempDir(), { KENDALI_DEMO: '0' });
+    const k = await startKendali(tempDir(), { env: { KENDALI_DEMO: '0' } });
     const s = await status(k.url);
     expect(s.body.result.demo).toBe(false);
     expect(s.body.result.counts).toEqual({ organizations: 0, datasets: 0, regions: 552 });
@@ -63,7 +69,9 @@ describe('kendali start, as a user runs it', () => {
   it('a bad setting fails fast with one line and exit code 2', async () => {
     const r = await runCli(['start'], { KENDALI_DATA_DIR: tempDir(), PORT: 'delapan', LOG_LEVEL: 'warn' });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['kendali: invalid configuration: PORT="delapan" must be an integer port number 0–65535']);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'kendali: invalid configuration: PORT="delapan" must be an integer port number 0–65535',
+    ]);
   });
 
   it('--help lists the commands', async () => {

@@ -5,12 +5,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type CatalogKind, type CatalogStore, migrateCatalog, openCatalog, openCatalogRaw } from '../../src/catalog/store.js';
+import {
+  type CatalogKind,
+  type CatalogStore,
+  migrateCatalog,
+  openCatalog,
+  openCatalogRaw,
+} from '../../src/catalog/store.js';
 
 export const CATALOG_ENGINES: readonly CatalogKind[] = ['pglite', 'postgres'];
 
 /** The PostgreSQL server tests use: its maintenance database; each test creates its own. */
-export const TEST_PG_URL = process.env.KENDALI_TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+export const TEST_PG_URL =
+  process.env.KENDALI_TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
 let template: Promise<Blob> | undefined;
 

@@ -18,7 +18,10 @@ export interface TestServices {
 }
 
 /** Real services for a test: its own catalog (PGlite or PostgreSQL), a DuckDB datastore in a temp dir. */
-export async function openTestServices(engine: CatalogKind, opts: { regions?: boolean } = {}): Promise<TestServices> {
+export async function openTestServices(
+  engine: CatalogKind,
+  opts: { regions?: boolean } = {},
+): Promise<TestServices> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kendali-test-'));
   const catalog = await openTestCatalog(engine);
   const datastore = await openDuckDbDatastore(dataDir);

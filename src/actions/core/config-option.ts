@@ -11,10 +11,16 @@ import { defineAction } from '../types.js';
 
 const OPTIONS = Type.Object(
   {
-    'ckan.site_title': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Site title' })),
-    'ckan.site_description': Type.Optional(Type.String({ maxLength: 500, description: 'One-line description' })),
+    'ckan.site_title': Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'Site title' }),
+    ),
+    'ckan.site_description': Type.Optional(
+      Type.String({ maxLength: 500, description: 'One-line description' }),
+    ),
     'ckan.site_about': Type.Optional(Type.String({ maxLength: 20000, description: 'About text (Markdown)' })),
-    'ckan.site_intro_text': Type.Optional(Type.String({ maxLength: 5000, description: 'Home page intro (Markdown)' })),
+    'ckan.site_intro_text': Type.Optional(
+      Type.String({ maxLength: 5000, description: 'Home page intro (Markdown)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -51,7 +57,9 @@ export const configOptionUpdate = defineAction({
         .values({ key: KEY, value: jsonb(after) })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: jsonb(after) }))
         .execute();
-      const changed = Object.keys(input).filter((k) => before[k as keyof SiteOptions] !== input[k as keyof SiteOptions]);
+      const changed = Object.keys(input).filter(
+        (k) => before[k as keyof SiteOptions] !== input[k as keyof SiteOptions],
+      );
       await trx
         .insertInto('audit_log')
         .values({
@@ -59,7 +67,14 @@ export const configOptionUpdate = defineAction({
           action: 'config_option_update',
           entity_type: 'site',
           entity_id: 'site',
-          changes: jsonb(Object.fromEntries(changed.map((k) => [k, { before: before[k as keyof SiteOptions] ?? null, after: input[k as keyof SiteOptions] }]))),
+          changes: jsonb(
+            Object.fromEntries(
+              changed.map((k) => [
+                k,
+                { before: before[k as keyof SiteOptions] ?? null, after: input[k as keyof SiteOptions] },
+              ]),
+            ),
+          ),
         })
         .execute();
       return after;

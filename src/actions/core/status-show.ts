@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import { KENDALI_VERSION } from '../../core/paths.js';
-import { readSiteOptions } from './config-option.js';
 import { publicPolicy } from '../policy.js';
 import { defineAction } from '../types.js';
+import { readSiteOptions } from './config-option.js';
 
 /** CKAN API level Kendali answers like (clients such as ckanapi read `ckan_version`). */
 export const CKAN_API_COMPAT = '2.10.0';
@@ -22,11 +22,16 @@ export const statusShow = defineAction({
         (SELECT count(*) FROM dataset WHERE state = 'active' AND NOT private) AS datasets,
         (SELECT count(*) FROM region) AS regions`.execute(catalog.db);
     const site = await readSiteOptions(catalog.db);
-    const demo = await catalog.db.selectFrom('setting').select('value').where('key', '=', 'demo').executeTakeFirst();
+    const demo = await catalog.db
+      .selectFrom('setting')
+      .select('value')
+      .where('key', '=', 'demo')
+      .executeTakeFirst();
     return {
       site_title: site['ckan.site_title'] ?? config.siteTitle,
       site_url: config.baseUrl,
-      site_description: site['ckan.site_description'] ?? 'Satu Data, Ruang Kendali dan Humas dalam satu platform',
+      site_description:
+        site['ckan.site_description'] ?? 'Satu Data, Ruang Kendali dan Humas dalam satu platform',
       ckan_version: CKAN_API_COMPAT,
       kendali_version: KENDALI_VERSION,
       locale_default: config.locale,

@@ -5,7 +5,9 @@ import { SETTINGS } from '../../config/schema.js';
 /** `kendali config`: the effective configuration (secrets hidden), or `--table` for every setting's doc. */
 export function configCommand(): Command {
   return new Command('config')
-    .description('print the effective configuration, or with --table every setting with its default and meaning')
+    .description(
+      'print the effective configuration, or with --table every setting with its default and meaning',
+    )
     .option('--table', 'print the settings table (Markdown)')
     .action((opts: { table?: boolean }) => {
       if (opts.table) {

@@ -22,7 +22,9 @@ export function startCommand(): Command {
       });
       progress.stop();
       const store = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
-      process.stderr.write(`Kendali ${server.firstStart ? '(first start) ' : ''}serving at ${server.url} — catalog: ${store}\n`);
+      process.stderr.write(
+        `Kendali ${server.firstStart ? '(first start) ' : ''}serving at ${server.url} — catalog: ${store}\n`,
+      );
       let signalled = false;
       const shutdown = (signal: string): void => {
         if (signalled) {
