@@ -73,6 +73,6 @@ say "unit and integration tests"
 npx vitest run
 
 say "browser tests"
-npx vitest run --config vitest.browser.config.ts
+KENDALI_SKIP_WEB_BUILD=1 npx vitest run --config vitest.browser.config.ts
 
 say "all tests passed"

@@ -28,7 +28,6 @@ export interface ConfigValues {
   baseUrl: string;
   logLevel: LogLevel;
   demo: boolean;
-  adminPassword: string | undefined;
   siteTitle: string;
   locale: 'id' | 'en';
 }
@@ -78,14 +77,6 @@ export const SETTINGS: readonly Setting[] = [
     type: 'boolean',
     default: '1',
     doc: 'Seed the synthetic demo data on first start (0 = start empty).',
-  },
-  {
-    env: 'KENDALI_ADMIN_PASSWORD',
-    key: 'adminPassword',
-    type: 'string',
-    default: undefined,
-    doc: 'Password of the first sysadmin `admin`; generated and printed once when absent.',
-    secret: true,
   },
   {
     env: 'KENDALI_SITE_TITLE',
