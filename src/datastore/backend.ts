@@ -25,7 +25,11 @@ export type CellValue = string | number | boolean | null;
 /** Where the rows of a new version come from. */
 export type TableSource =
   /** Rows in memory, typed by `columns` (values must fit their column's type). */
-  | { readonly kind: 'rows'; readonly columns: readonly ColumnInfo[]; readonly rows: readonly (readonly CellValue[])[] }
+  | {
+      readonly kind: 'rows';
+      readonly columns: readonly ColumnInfo[];
+      readonly rows: readonly (readonly CellValue[])[];
+    }
   /** A clean CSV file (header row, comma, UTF-8), typed by `columns` when given, else detected. */
   | { readonly kind: 'csv'; readonly path: string; readonly columns?: readonly ColumnInfo[] };
 
@@ -60,7 +64,11 @@ export interface QueryResult {
 
 export interface AggregateQuery {
   readonly groupBy: readonly string[];
-  readonly measures: readonly { readonly column: string; readonly fn: 'sum' | 'avg' | 'min' | 'max' | 'count'; readonly as?: string }[];
+  readonly measures: readonly {
+    readonly column: string;
+    readonly fn: 'sum' | 'avg' | 'min' | 'max' | 'count';
+    readonly as?: string;
+  }[];
   readonly filters?: readonly Filter[];
 }
 

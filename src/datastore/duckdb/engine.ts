@@ -1,0 +1,88 @@
+/**
+ * One in-memory DuckDB instance per datastore, a fresh connection per operation, and a close
+ * that interrupts and closes every connection still open. The instance never downloads or
+ * loads an extension: json, parquet and icu are built in, and everything else fails at once.
+ */
+import { mkdir } from 'node:fs/promises';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { internal } from '../../core/errors.js';
+
+export interface EngineOptions {
+  /** DuckDB's spill directory for queries larger than memory. */
+  readonly spillDir: string;
+  /** An (empty) extension directory, so extensions installed elsewhere on the machine stay unused. */
+  readonly extensionDir: string;
+}
+
+/** Settings applied when the instance is created (DuckDB's option names, string values). */
+export function instanceSettings(options: EngineOptions): Record<string, string> {
+  return {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    allow_community_extensions: 'false',
+    // A local path that does not exist: a plain `INSTALL x` fails without touching the network.
+    custom_extension_repository: `${options.extensionDir}/no-repository`,
+    extension_directory: options.extensionDir,
+    temp_directory: options.spillDir,
+  };
+}
+
+interface Operation {
+  connection: DuckDBConnection | undefined;
+  readonly done: Promise<void>;
+}
+
+export class Engine {
+  /** Operations under way (connecting or running), each settled when it ends. */
+  private readonly running = new Set<Operation>();
+  private closed = false;
+
+  private constructor(private readonly instance: DuckDBInstance) {}
+
+  static async create(options: EngineOptions): Promise<Engine> {
+    await mkdir(options.spillDir, { recursive: true });
+    const instance = await DuckDBInstance.create(':memory:', instanceSettings(options));
+    // Timestamps without an offset are UTC, whatever the machine's zone (ICU's setting, so
+    // it cannot be given at creation).
+    const connection = await instance.connect();
+    try {
+      await connection.run("SET GLOBAL TimeZone = 'UTC'");
+    } finally {
+      connection.closeSync();
+    }
+    return new Engine(instance);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Runs `fn` on a connection of its own, closed afterwards whatever happens. */
+  async withConnection<T>(fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.closed) throw closedError();
+    let release = (): void => {};
+    const op: Operation = { connection: undefined, done: new Promise((resolve) => (release = resolve)) };
+    this.running.add(op);
+    try {
+      op.connection = await this.instance.connect();
+      if (this.closed) throw closedError();
+      return await fn(op.connection);
+    } finally {
+      op.connection?.closeSync();
+      this.running.delete(op);
+      release();
+    }
+  }
+
+  /** Interrupts running operations, waits for them to end, then closes the instance. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const running = [...this.running];
+    for (const op of running) op.connection?.interrupt();
+    await Promise.all(running.map((op) => op.done));
+    this.instance.closeSync();
+  }
+}
+
+const closedError = () => internal('the DuckDB datastore is closed');

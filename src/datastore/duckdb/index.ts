@@ -1,0 +1,99 @@
+/**
+ * The default datastore: DuckDB over Parquet files, one immutable file per table version at
+ * `<dataDir>/datastore/<tableId>/v<version>.parquet`.
+ */
+import { stat } from 'node:fs/promises';
+import { conflict, notFound } from '../../core/errors.js';
+import type { DatastoreBackend, TableRef, TableVersionInfo } from '../backend.js';
+import { aggregateVersion } from './aggregate.js';
+import { checkSource } from './check.js';
+import { Engine } from './engine.js';
+import { checkRef, DatastoreFiles } from './files.js';
+import { exists, publishAtomically } from './publish.js';
+import { countRows, openSource, queryVersion } from './read.js';
+import { writeParquet } from './write.js';
+
+export { instanceSettings } from './engine.js';
+
+export async function openDuckDbDatastore(dataDir: string): Promise<DatastoreBackend> {
+  const files = new DatastoreFiles(dataDir);
+  const engine = await Engine.create({ spillDir: files.spillDir, extensionDir: files.extensionDir });
+  /** Versions being written by this process, so two writers of one version fail fast. */
+  const writing = new Set<string>();
+  const label = (ref: TableRef) => `datastore table ${ref.tableId} version ${ref.version}`;
+
+  /** The file of an existing version (checked), for reading. */
+  async function existingFile(ref: TableRef): Promise<string> {
+    checkRef(ref);
+    const path = files.versionFile(ref);
+    if (!(await exists(path))) throw notFound(label(ref));
+    return path;
+  }
+
+  async function describe(ref: TableRef): Promise<TableVersionInfo> {
+    const path = await existingFile(ref);
+    const { size } = await stat(path);
+    return engine.withConnection(async (connection) => {
+      const source = await openSource(connection, path);
+      const rowCount = await countRows(connection, source);
+      return { tableId: ref.tableId, version: ref.version, columns: source.columns, rowCount, bytes: size };
+    });
+  }
+
+  return {
+    kind: 'duckdb',
+
+    async writeVersion(ref, source) {
+      checkRef(ref);
+      checkSource(source);
+      const key = `${ref.tableId}/${ref.version}`;
+      if (writing.has(key)) throw conflict(`${label(ref)} is being written`);
+      writing.add(key);
+      try {
+        const finalPath = files.versionFile(ref);
+        const written = await publishAtomically(finalPath, label(ref), (tempPath) =>
+          engine.withConnection((connection) => writeParquet(connection, source, tempPath)),
+        );
+        const { size } = await stat(finalPath);
+        const { tableId, version } = ref;
+        return { tableId, version, columns: written.columns, rowCount: written.rowCount, bytes: size };
+      } finally {
+        writing.delete(key);
+      }
+    },
+
+    describe,
+
+    listVersions: (tableId) => files.listVersions(tableId),
+
+    async query(ref, query = {}) {
+      const path = await existingFile(ref);
+      return engine.withConnection(async (connection) =>
+        queryVersion(connection, await openSource(connection, path), query),
+      );
+    },
+
+    async aggregate(ref, query) {
+      const path = await existingFile(ref);
+      return engine.withConnection(async (connection) =>
+        aggregateVersion(connection, await openSource(connection, path), query),
+      );
+    },
+
+    dropTable: (tableId) => files.dropTable(tableId),
+
+    async ping() {
+      if (engine.isClosed) return false;
+      try {
+        return await engine.withConnection(async (connection) => {
+          const reader = await connection.runAndReadAll('SELECT 1');
+          return reader.getRows()[0]?.[0] === 1;
+        });
+      } catch {
+        return false;
+      }
+    },
+
+    close: () => engine.close(),
+  };
+}
