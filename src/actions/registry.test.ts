@@ -77,7 +77,7 @@ describe('ActionRegistry', () => {
     },
   });
   const reg = new ActionRegistry().register(echo).register(reader).register(forgetful);
-  const alice = { id: '1', name: 'alice', sysadmin: false };
+  const alice = { id: '1', name: 'alice', sysadmin: false, memberships: {} };
 
   it('runs the handler after schema and policy', async () => {
     expect(await reg.call('thing_create', ctx(alice), { title: 'x', items: [] })).toEqual({ got: 'x' });

@@ -6,11 +6,16 @@ import type { Decision } from './policy.js';
 
 export type Locale = 'id' | 'en';
 
+/** A user's role in one institution (CKAN's capacity, plus the Satu Data roles). */
+export type OrgRole = 'admin' | 'walidata' | 'produsen' | 'member';
+
 /** Who is calling. `null` actor = anonymous visitor. */
 export interface Actor {
   readonly id: string;
   readonly name: string;
   readonly sysadmin: boolean;
+  /** Organization id → this user's role there, loaded once per request. */
+  readonly memberships: Readonly<Record<string, OrgRole>>;
 }
 
 /** Long-lived services an action may use; created once at start. */

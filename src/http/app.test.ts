@@ -141,7 +141,7 @@ describe('POST-only actions', () => {
 
   it('a sysadmin changes the site title; status_show shows it and the audit log records it', async () => {
     const { makeContext } = await import('./context.js');
-    const admin = makeContext(t.registry, t.services, { id: 'a', name: 'admin', sysadmin: true }, 'id', 'r1');
+    const admin = makeContext(t.registry, t.services, { id: 'a', name: 'admin', sysadmin: true, memberships: {} }, 'id', 'r1');
     await t.registry.call('config_option_update', admin, { 'ckan.site_title': 'Portal Satu Data Uji' });
     const res = await app.inject({ method: 'GET', url: '/api/3/action/status_show' });
     expect(res.json().result.site_title).toBe('Portal Satu Data Uji');
