@@ -1,3 +1,8 @@
+import { memberCreate, memberDelete, memberList } from './accounts/members.js';
+import { apiTokenCreate, apiTokenList, apiTokenRevoke } from './accounts/tokens.js';
+import { userCreate, userUpdate } from './accounts/user-write.js';
+import { userList, userShow } from './accounts/users.js';
+import { registerCatalogActions } from './catalog/index.js';
 import { configOptionShow, configOptionUpdate } from './core/config-option.js';
 import { helpShow } from './core/help-show.js';
 import { statusShow } from './core/status-show.js';
@@ -5,9 +10,20 @@ import { ActionRegistry } from './registry.js';
 
 /** The registry with every action Kendali serves. Feature folders add theirs here. */
 export function createRegistry(): ActionRegistry {
-  return new ActionRegistry()
+  const registry = new ActionRegistry()
     .register(statusShow)
     .register(helpShow)
     .register(configOptionShow)
-    .register(configOptionUpdate);
+    .register(configOptionUpdate)
+    .register(userShow)
+    .register(userList)
+    .register(userCreate)
+    .register(userUpdate)
+    .register(memberCreate)
+    .register(memberDelete)
+    .register(memberList)
+    .register(apiTokenCreate)
+    .register(apiTokenRevoke)
+    .register(apiTokenList);
+  return registerCatalogActions(registry);
 }

@@ -26,8 +26,9 @@ export interface OrganizationTable {
   description: Generated<string>;
   image_url: Nullable<string>;
   state: Generated<string>;
-  created: Generated<Timestamp>;
-  modified: Generated<Timestamp>;
+  extras: JSONColumnType<Record<string, string>, Record<string, string> | undefined, Record<string, string>>;
+  created: Timestamp;
+  modified: Timestamp;
 }
 
 export interface DatasetTable {
@@ -43,8 +44,55 @@ export interface DatasetTable {
   sdi: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
   extras: JSONColumnType<Record<string, string>, Record<string, string> | undefined, Record<string, string>>;
   tags: ColumnType<string[], string[] | undefined, string[]>;
-  created: Generated<Timestamp>;
-  modified: Generated<Timestamp>;
+  author: Generated<string>;
+  author_email: Generated<string>;
+  maintainer: Generated<string>;
+  maintainer_email: Generated<string>;
+  url: Generated<string>;
+  version: Generated<string>;
+  creator_user_id: Nullable<string>;
+  /** Maintained by search/index.ts after every write. */
+  search_vector: ColumnType<string, never, never>;
+  /** 0–100, from quality.ts; refreshed after every write. */
+  quality_score: ColumnType<number, number | undefined, number>;
+  created: Timestamp;
+  modified: Timestamp;
+}
+
+export interface GroupTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  description: Generated<string>;
+  image_url: Nullable<string>;
+  state: Generated<string>;
+  created: Timestamp;
+  modified: Timestamp;
+}
+
+export interface DatasetGroupTable {
+  dataset_id: string;
+  group_id: string;
+}
+
+export interface ResourceTable {
+  id: Generated<string>;
+  dataset_id: string;
+  position: number;
+  name: Generated<string>;
+  description: Generated<string>;
+  url: Generated<string>;
+  /** upload, datastore, or null for a link. */
+  url_type: Nullable<string>;
+  format: Generated<string>;
+  mimetype: Nullable<string>;
+  size: Nullable<number>;
+  hash: Generated<string>;
+  datastore_table_id: Nullable<string>;
+  state: Generated<string>;
+  extras: JSONColumnType<Record<string, string>, Record<string, string> | undefined, Record<string, string>>;
+  created: Timestamp;
+  modified: Timestamp;
 }
 
 export interface DatasetVersionTable {
@@ -58,7 +106,8 @@ export interface DatasetVersionTable {
   /** upload, harvest, api, demo. */
   source: string;
   note: Generated<string>;
-  created: Generated<Timestamp>;
+  resource_id: Nullable<string>;
+  created: Timestamp;
 }
 
 export interface ColumnInfoRow {
@@ -73,7 +122,7 @@ export interface SettingTable {
 
 export interface AuditLogTable {
   id: Generated<string>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   actor: Nullable<string>;
   action: string;
   entity_type: string;
@@ -85,11 +134,80 @@ export interface AuditLogTable {
   >;
 }
 
+/** A timestamp column that may be null and may be left out of an insert. */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface AppUserTable {
+  id: Generated<string>;
+  /** Login name: 2–100 lowercase letters, digits, - and _. */
+  name: string;
+  fullname: Generated<string>;
+  /** Lowercased; unique when present. */
+  email: Nullable<string>;
+  /** argon2id PHC string; never leaves src/auth. */
+  password_hash: string;
+  sysadmin: Generated<boolean>;
+  /** active, deleted. */
+  state: Generated<string>;
+  created: Timestamp;
+  last_login: NullableTimestamp;
+}
+
+export interface MembershipTable {
+  user_id: string;
+  organization_id: string;
+  /** admin, walidata, produsen, member. */
+  role: string;
+  created: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  /** SHA-256 (hex) of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  created: Timestamp;
+  last_used: NullableTimestamp;
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie value. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created: Timestamp;
+  expires_at: Timestamp;
+  last_seen: Timestamp;
+}
+
+export interface LoginAttemptTable {
+  key: string;
+  window_start: Timestamp;
+  count: Generated<number>;
+}
+
+export interface SearchWordTable {
+  word: string;
+  datasets: ColumnType<number, number | undefined, number>;
+}
+
 export interface CatalogSchema {
+  search_word: SearchWordTable;
   region: RegionTable;
   organization: OrganizationTable;
   dataset: DatasetTable;
   dataset_version: DatasetVersionTable;
+  group: GroupTable;
+  dataset_group: DatasetGroupTable;
+  resource: ResourceTable;
   setting: SettingTable;
   audit_log: AuditLogTable;
+  app_user: AppUserTable;
+  membership: MembershipTable;
+  api_token: ApiTokenTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { internal } from '../core/errors.js';
@@ -73,7 +74,7 @@ export async function openCatalogRaw(target: CatalogTarget): Promise<CatalogStor
     dataDir = join(target.dataDir, 'catalog');
     mkdirSync(dataDir, { recursive: true });
   }
-  const pglite = await PGlite.create({ dataDir, loadDataDir: target.loadDataDir });
+  const pglite = await PGlite.create({ dataDir, loadDataDir: target.loadDataDir, extensions: { pg_trgm } });
   const db = new Kysely<CatalogSchema>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
   const store = makeStore('pglite', db, async () => {
     if (!pglite.closed) await pglite.close();

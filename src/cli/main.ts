@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { KENDALI_VERSION } from '../core/paths.js';
 import { configCommand } from './commands/config.js';
 import { startCommand } from './commands/start.js';
+import { tokenCommand } from './commands/token.js';
+import { userCommand } from './commands/user.js';
 import { reportError } from './fail.js';
 
 /** The `kendali` command. Each subcommand lives in ./commands; errors end in one line and a non-zero exit. */
@@ -12,6 +14,8 @@ export function buildCli(): Command {
     .showHelpAfterError('(kendali --help lists the commands)');
   program.addCommand(startCommand());
   program.addCommand(configCommand());
+  program.addCommand(userCommand());
+  program.addCommand(tokenCommand());
   return program;
 }
 

@@ -30,6 +30,7 @@ export interface ConfigValues {
   demo: boolean;
   siteTitle: string;
   locale: 'id' | 'en';
+  adminPassword: string | undefined;
 }
 
 export const SETTINGS: readonly Setting[] = [
@@ -92,5 +93,13 @@ export const SETTINGS: readonly Setting[] = [
     values: ['id', 'en'],
     default: 'id',
     doc: 'Default language of the UI and of messages (id = Bahasa Indonesia, en = English).',
+  },
+  {
+    env: 'KENDALI_ADMIN_PASSWORD',
+    key: 'adminPassword',
+    type: 'string',
+    default: undefined,
+    doc: 'Password of the sysadmin `admin` created on first start (8+ characters); absent = a generated one is printed once.',
+    secret: true,
   },
 ];

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
+  | 'UNAUTHORIZED'
+  | 'TOO_MANY_REQUESTS'
   | 'CONFIG'
   | 'INTERNAL';
 
@@ -37,6 +39,13 @@ export const badRequest = (message: string): KendaliError => new KendaliError('B
 
 export const conflict = (message: string): KendaliError => new KendaliError('CONFLICT', message);
 
+/** Not signed in where a signed-in caller is needed (401). */
+export const unauthorized = (message: string): KendaliError => new KendaliError('UNAUTHORIZED', message);
+
+/** Too many attempts; the HTTP layer adds `Retry-After` (429). */
+export const tooManyRequests = (message: string): KendaliError =>
+  new KendaliError('TOO_MANY_REQUESTS', message);
+
 export const methodNotAllowed = (message: string): KendaliError =>
   new KendaliError('METHOD_NOT_ALLOWED', message);
 
@@ -49,3 +58,8 @@ export const internal = (message: string, cause?: unknown): KendaliError =>
   new KendaliError('INTERNAL', message, undefined, { cause });
 
 export const isKendaliError = (e: unknown): e is KendaliError => e instanceof KendaliError;
+
+/** Adds `message` to `errors[field]`, for collecting every bad field before one Validation error. */
+export function addFieldError(errors: FieldErrors, field: string, message: string): void {
+  errors[field] = [...(errors[field] ?? []), message];
+}

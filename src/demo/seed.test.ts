@@ -26,7 +26,8 @@ describe.each(['pglite', 'postgres'] as const)('demo seed on %s', (engine) => {
     for (const ds of datasets) {
       expect(ds.tags).toContain(DEMO_TAG);
       expect(ds.notes).toMatch(/Data demo sintetis/);
-      expect(ds.sdi.synthetic).toBe(true);
+      expect(ds.extras.synthetic).toBe('true');
+      expect(ds.sdi.cakupan_waktu_mulai).toMatch(/^20\d\d$/);
     }
     const versions = await db.selectFrom('dataset_version').selectAll().execute();
     expect(versions).toHaveLength(20);

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { refreshQuality } from '../catalog/datasets.js';
 import { jsonb } from '../catalog/json.js';
 import type { CatalogSchema } from '../catalog/schema.js';
+import { reindexDatasets } from '../catalog/search/index-sql.js';
 import type { CellValue, ColumnInfo, DatastoreBackend, TableRef } from '../datastore/backend.js';
 import { DEMO_DATASETS, DEMO_GROUPS, type DemoDataset } from './datasets.js';
 import { DEMO_INSTITUTIONS } from './institutions.js';
@@ -114,29 +116,58 @@ export async function seedDemo(
         .executeTakeFirstOrThrow();
       orgIds.set(org.name, row.id);
     }
+    const groupIds = new Map<string, string>();
+    for (const [name, title] of Object.entries(DEMO_GROUPS)) {
+      const g = await trx
+        .insertInto('group')
+        .values({ name, title })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      groupIds.set(name, g.id);
+    }
+    const datasetIds: string[] = [];
     for (const { ds, ref, columns, rowCount } of written) {
-      const years = `${ds.years[0]}–${ds.years.at(-1)}`;
+      const [first, last] = [ds.years[0], ds.years.at(-1)];
+      const org = DEMO_INSTITUTIONS.find((o) => o.name === ds.org);
       const dataset = await trx
         .insertInto('dataset')
         .values({
           name: ds.name,
           title: ds.title,
-          notes: `${DEMO_NOTICE_ID}\n\n${ds.title}, ${years}, dalam satuan ${ds.unit}.`,
+          notes: `${DEMO_NOTICE_ID}\n\n${ds.title}, ${first}–${last}, dalam satuan ${ds.unit}.`,
           organization_id: orgIds.get(ds.org) ?? '',
           license_id: 'cc-by',
           tags: [...ds.tags, DEMO_TAG],
           sdi: jsonb({
-            synthetic: true,
-            group: ds.group,
-            group_title: DEMO_GROUPS[ds.group],
-            satuan: ds.unit,
-            ukuran: ds.measure,
-            frekuensi: ds.frequency,
-            cakupan_wilayah: ds.level === 'province' ? 'provinsi' : 'kabupaten/kota',
-            cakupan_waktu: years,
+            standar_data: { ukuran: ds.measure, satuan: ds.unit },
+            produsen_data: org?.title,
+            walidata: org?.title,
+            frekuensi_pemutakhiran: ds.frequency,
+            cakupan_waktu_mulai: String(first),
+            cakupan_waktu_selesai: String(last),
+            cakupan_wilayah_tingkat: ds.level === 'province' ? 'provinsi' : 'kabupaten-kota',
+          }),
+          extras: jsonb({
+            synthetic: 'true',
             polaritas: ds.higherIsBetter ? 'lebih-tinggi-lebih-baik' : 'lebih-rendah-lebih-baik',
           }),
-          extras: jsonb({ synthetic: 'true' }),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      datasetIds.push(dataset.id);
+      const group = groupIds.get(ds.group);
+      if (group)
+        await trx.insertInto('dataset_group').values({ dataset_id: dataset.id, group_id: group }).execute();
+      const resource = await trx
+        .insertInto('resource')
+        .values({
+          dataset_id: dataset.id,
+          position: 0,
+          name: `${ds.title} (tabel)`,
+          description: 'Tabel data demo sintetis di datastore.',
+          url_type: 'datastore',
+          format: 'CSV',
+          datastore_table_id: ref.tableId,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -146,6 +177,7 @@ export async function seedDemo(
           dataset_id: dataset.id,
           version: 1,
           table_id: ref.tableId,
+          resource_id: resource.id,
           row_count: rowCount,
           columns: jsonb(columns),
           source: 'demo',
@@ -153,6 +185,8 @@ export async function seedDemo(
         })
         .execute();
     }
+    await reindexDatasets(trx, datasetIds);
+    await refreshQuality(trx, datasetIds);
     await trx
       .insertInto('setting')
       .values({ key: 'demo', value: jsonb({ seeded: true, datasets: written.length }) })

@@ -31,7 +31,13 @@ export const actionsRoute: FastifyPluginAsync<ActionsRouteOptions> = async (app,
       const method = req.method === 'GET' ? 'GET' : 'POST';
       const input = method === 'GET' ? { ...(req.query as Record<string, unknown>) } : (req.body ?? {});
       if (method === 'GET') delete (input as Record<string, unknown>).lang;
-      const ctx = makeContext(registry, services, null, requestLocale(req, services.config.locale), req.id);
+      const ctx = makeContext(
+        registry,
+        services,
+        req.auth.actor,
+        requestLocale(req, services.config.locale),
+        req.id,
+      );
       if (method === 'GET' && registry.get(name) && !registry.get(name)?.readOnly)
         reply.header('allow', 'POST');
       const result = await registry.call(name, ctx, input, { method });

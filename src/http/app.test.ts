@@ -141,13 +141,21 @@ describe('POST-only actions', () => {
 
   it('a sysadmin changes the site title; status_show shows it and the audit log records it', async () => {
     const { makeContext } = await import('./context.js');
-    const admin = makeContext(t.registry, t.services, { id: 'a', name: 'admin', sysadmin: true, memberships: {} }, 'id', 'r1');
+    const admin = makeContext(
+      t.registry,
+      t.services,
+      { id: 'a', name: 'admin', sysadmin: true, memberships: {} },
+      'id',
+      'r1',
+    );
     await t.registry.call('config_option_update', admin, { 'ckan.site_title': 'Portal Satu Data Uji' });
     const res = await app.inject({ method: 'GET', url: '/api/3/action/status_show' });
     expect(res.json().result.site_title).toBe('Portal Satu Data Uji');
     const audit = await t.services.catalog.db.selectFrom('audit_log').selectAll().execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'admin', action: 'config_option_update' });
-    expect(audit[0]?.changes).toEqual({ 'ckan.site_title': { before: null, after: 'Portal Satu Data Uji' } });
+    expect(audit[0]?.changes).toMatchObject({
+      fields: { 'ckan.site_title': { before: null, after: 'Portal Satu Data Uji' } },
+    });
   });
 });

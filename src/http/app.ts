@@ -5,7 +5,9 @@ import type { ActionRegistry } from '../actions/registry.js';
 import type { Services } from '../actions/types.js';
 import { WEB_DIST } from '../core/paths.js';
 import { actionsRoute } from './actions-route.js';
+import { authPlugin } from './auth.js';
 import { mapError } from './errors.js';
+import { dcatRoutes } from './dcat-routes.js';
 import { healthRoutes } from './health.js';
 import { buildOpenApi } from './openapi.js';
 import { webRoutes } from './web.js';
@@ -51,7 +53,9 @@ export async function buildApp({
   app.get('/api/openapi.json', async () => document);
 
   await app.register(healthRoutes, { services });
+  await app.register(authPlugin, { registry, services });
   await app.register(actionsRoute, { registry, services });
-  await app.register(webRoutes, { root: webRoot });
+  await app.register(dcatRoutes, { services });
+  await app.register(webRoutes, { root: webRoot, services });
   return app;
 }

@@ -19,6 +19,8 @@ const BY_CODE: Record<ErrorCode, Mapping> = {
   BAD_REQUEST: { status: 400, type: 'Bad Request' },
   METHOD_NOT_ALLOWED: { status: 405, type: 'Bad Request' },
   CONFLICT: { status: 409, type: 'Conflict' },
+  UNAUTHORIZED: { status: 401, type: 'Authorization Error' },
+  TOO_MANY_REQUESTS: { status: 429, type: 'Too Many Requests' },
   CONFIG: { status: 500, type: 'Internal Server Error' },
   INTERNAL: { status: 500, type: 'Internal Server Error' },
 };

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Services } from '../actions/types.js';
+import { renderDatasetPage } from './dataset-page.js';
 
 const isApiPath = (url: string): boolean =>
   /^\/api(\/|$)/.test(url) || url === '/healthz' || url === '/readyz';
@@ -18,7 +20,9 @@ const notBuilt = (reply: FastifyReply): FastifyReply =>
  * GET that accepts HTML and is not an API path gets index.html (client-side routing); other
  * misses get a CKAN-shaped 404.
  */
-const web: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
+const DATASET_PAGE = /^\/dataset\/([a-z0-9][a-z0-9_-]{1,99})\/?(?:\?.*)?$/;
+
+const web: FastifyPluginAsync<{ root: string; services: Services }> = async (app, { root, services }) => {
   const built = existsSync(join(root, 'index.html'));
   if (built) {
     await app.register(fastifyStatic, {
@@ -38,8 +42,11 @@ const web: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
     built ? reply.header('cache-control', 'no-cache').sendFile('index.html') : notBuilt(reply);
 
   app.get('/', (_req, reply) => index(reply));
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     if (req.method === 'GET' && !isApiPath(req.url) && (req.headers.accept ?? '').includes('text/html')) {
+      const name = DATASET_PAGE.exec(req.url)?.[1];
+      const page = name ? await renderDatasetPage(services, name) : null;
+      if (page) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
       return index(reply);
     }
     return reply.code(404).send({

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/load.js';
 import { buildApp } from '../http/app.js';
+import type { Notice } from './first-admin.js';
 import { lockDataDir } from './lock.js';
 import { openServices, type Step } from './services.js';
 
@@ -16,11 +17,11 @@ export interface RunningServer {
 const DRAIN_MS = 3000;
 
 /** Opens the stores, builds the app and listens. */
-export async function startServer(config: Config, step?: Step): Promise<RunningServer> {
+export async function startServer(config: Config, step?: Step, notice?: Notice): Promise<RunningServer> {
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   let opened: Awaited<ReturnType<typeof openServices>>;
   try {
-    opened = await openServices(config, step);
+    opened = await openServices(config, step, notice);
   } catch (e) {
     unlock();
     throw e;

@@ -8,6 +8,7 @@ import type { Config } from '../config/load.js';
 import { openDuckDbDatastore } from '../datastore/duckdb/index.js';
 import { seedDemo } from '../demo/seed.js';
 import { seedRegions } from '../regions/seed.js';
+import { checkAdminPassword, createFirstAdmin, type Notice, stderrNotice } from './first-admin.js';
 
 export type Step = (label: string, done?: number, total?: number) => void;
 
@@ -19,8 +20,16 @@ export interface OpenedServices {
   close(): Promise<void>;
 }
 
-/** Opens both stores, migrates, and on first start loads reference regions and (unless off) the demo. */
-export async function openServices(config: Config, step: Step = () => {}): Promise<OpenedServices> {
+/**
+ * Opens both stores, migrates, and on first start loads reference regions, (unless off) the
+ * demo, and creates the sysadmin `admin` (a generated password goes to `notice`, once).
+ */
+export async function openServices(
+  config: Config,
+  step: Step = () => {},
+  notice: Notice = stderrNotice,
+): Promise<OpenedServices> {
+  checkAdminPassword(config.adminPassword);
   mkdirSync(config.dataDir, { recursive: true });
   step(
     config.databaseUrl
@@ -44,6 +53,8 @@ export async function openServices(config: Config, step: Step = () => {}): Promi
   }
   const catalog = c.value;
   const datastore = d.value;
+  const registry = createRegistry();
+  const services: Services = { config, catalog, datastore, actions: registry };
   try {
     const init = await catalog.db
       .selectFrom('setting')
@@ -57,13 +68,12 @@ export async function openServices(config: Config, step: Step = () => {}): Promi
       if (config.demo) {
         await seedDemo(catalog.db, datastore, (done, total, label) => step(`demo: ${label}`, done, total));
       }
+      await createFirstAdmin(registry, services, notice);
       await catalog.db
         .insertInto('setting')
         .values({ key: 'initialized', value: jsonb({ at: new Date().toISOString(), demo: config.demo }) })
         .execute();
     }
-    const registry = createRegistry();
-    const services: Services = { config, catalog, datastore, actions: registry };
     return {
       services,
       registry,

@@ -4,6 +4,7 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
+import { audit } from '../../catalog/audit.js';
 import { jsonb } from '../../catalog/json.js';
 import type { CatalogSchema } from '../../catalog/schema.js';
 import { sysadminPolicy } from '../policy.js';
@@ -57,26 +58,13 @@ export const configOptionUpdate = defineAction({
         .values({ key: KEY, value: jsonb(after) })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: jsonb(after) }))
         .execute();
-      const changed = Object.keys(input).filter(
-        (k) => before[k as keyof SiteOptions] !== input[k as keyof SiteOptions],
-      );
-      await trx
-        .insertInto('audit_log')
-        .values({
-          actor: ctx.actor?.name ?? null,
-          action: 'config_option_update',
-          entity_type: 'site',
-          entity_id: 'site',
-          changes: jsonb(
-            Object.fromEntries(
-              changed.map((k) => [
-                k,
-                { before: before[k as keyof SiteOptions] ?? null, after: input[k as keyof SiteOptions] },
-              ]),
-            ),
-          ),
-        })
-        .execute();
+      await audit(trx, ctx.actor, {
+        action: 'config_option_update',
+        entityType: 'site',
+        entityId: 'site',
+        before: before as Record<string, unknown>,
+        after: after as Record<string, unknown>,
+      });
       return after;
     });
   },

@@ -1,5 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_init.js';
+import * as m0002 from './0002_accounts.js';
+import * as m0003 from './0003_catalog.js';
+import * as m0004 from './0004_search.js';
 
 /**
  * Versioned migrations, in order. Add a file `NNNN_what.ts` exporting `up` and list it here;
@@ -7,6 +10,9 @@ import * as m0001 from './0001_init.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_accounts': m0002,
+  '0003_catalog': m0003,
+  '0004_search': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,10 +16,17 @@ export function startCommand(): Command {
       if (opts.dataDir) env.KENDALI_DATA_DIR = opts.dataDir;
       const config = loadConfig(env);
       const progress = createProgress('kendali');
-      const server = await startServer(config, (label, done, total) => {
-        if (done !== undefined && total !== undefined) progress.update(done, total, label);
-        else progress.note(label);
-      });
+      const server = await startServer(
+        config,
+        (label, done, total) => {
+          if (done !== undefined && total !== undefined) progress.update(done, total, label);
+          else progress.note(label);
+        },
+        (text) => {
+          progress.stop();
+          process.stderr.write(text);
+        },
+      );
       progress.stop();
       const store = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
       process.stderr.write(

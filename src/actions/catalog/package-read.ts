@@ -1,0 +1,44 @@
+import { Type } from '@sinclair/typebox';
+import { findDataset, packageDict } from '../../catalog/datasets.js';
+import { publicPolicy } from '../policy.js';
+import { defineAction } from '../types.js';
+import { readDatasetPolicy } from './dataset-policy.js';
+import { IdOrName } from './schemas.js';
+
+export const packageShow = defineAction({
+  name: 'package_show',
+  doc: 'One dataset by id or name, with its organization, groups, tags, extras, resources and Satu Data fields.',
+  readOnly: true,
+  schema: Type.Object({
+    id: IdOrName,
+    use_default_schema: Type.Optional(Type.Boolean()),
+    include_tracking: Type.Optional(Type.Boolean()),
+  }),
+  policy: readDatasetPolicy,
+  handler: async (ctx, input) => {
+    const db = ctx.services.catalog.db;
+    return packageDict(db, await findDataset(db, input.id));
+  },
+});
+
+export const packageList = defineAction({
+  name: 'package_list',
+  doc: 'Names of the active public datasets, sorted by name.',
+  readOnly: true,
+  schema: Type.Object({
+    limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  }),
+  policy: publicPolicy,
+  handler: async (ctx, input) => {
+    let q = ctx.services.catalog.db
+      .selectFrom('dataset')
+      .select('name')
+      .where('state', '=', 'active')
+      .where('private', '=', false)
+      .orderBy('name')
+      .offset(input.offset ?? 0);
+    if (input.limit !== undefined) q = q.limit(input.limit);
+    return (await q.execute()).map((r) => r.name);
+  },
+});

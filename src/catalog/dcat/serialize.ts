@@ -1,0 +1,53 @@
+/**
+ * The three DCAT serialisations: Turtle (n3's Writer), JSON-LD (jsonld.fromRDF + compact with
+ * the inline context below; nothing is ever fetched) and RDF/XML (./rdfxml.ts).
+ */
+import jsonld from 'jsonld';
+import { type Quad, Writer } from 'n3';
+import { writeRdfXml } from './rdfxml.js';
+import { PREFIXES } from './vocab.js';
+
+export const RDF_FORMATS = ['ttl', 'jsonld', 'rdf'] as const;
+export type RdfFormat = (typeof RDF_FORMATS)[number];
+
+export const MEDIA_TYPES: Record<RdfFormat, string> = {
+  ttl: 'text/turtle',
+  jsonld: 'application/ld+json',
+  rdf: 'application/rdf+xml',
+};
+
+export const isRdfFormat = (s: string): s is RdfFormat => (RDF_FORMATS as readonly string[]).includes(s);
+
+/** The JSON-LD context, inline: compact IRIs with the same prefixes as the Turtle output. */
+export const JSONLD_CONTEXT: Record<string, string> = { ...PREFIXES };
+
+/** jsonld's document loader: refuses every URL, so no context or document is ever fetched. */
+export async function refuseRemote(url: string): Promise<never> {
+  throw new Error(`remote JSON-LD documents are not loaded (${url})`);
+}
+
+function writeWith(format: 'Turtle' | 'N-Quads', quads: readonly Quad[]): Promise<string> {
+  const writer = new Writer(format === 'Turtle' ? { format, prefixes: { ...PREFIXES } } : { format });
+  writer.addQuads([...quads]);
+  return new Promise((resolve, reject) => {
+    writer.end((err, result: string) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+export const toTurtle = (quads: readonly Quad[]): Promise<string> => writeWith('Turtle', quads);
+
+export const toNQuads = (quads: readonly Quad[]): Promise<string> => writeWith('N-Quads', quads);
+
+export async function toJsonLd(quads: readonly Quad[]): Promise<string> {
+  const expanded = await jsonld.fromRDF(await toNQuads(quads), { format: 'application/n-quads' });
+  const compacted = await jsonld.compact(expanded, JSONLD_CONTEXT, { documentLoader: refuseRemote });
+  return `${JSON.stringify(compacted, null, 2)}\n`;
+}
+
+export const toRdfXml = (quads: readonly Quad[]): string => writeRdfXml(quads, PREFIXES);
+
+export async function serialize(quads: readonly Quad[], format: RdfFormat): Promise<string> {
+  if (format === 'ttl') return toTurtle(quads);
+  if (format === 'jsonld') return toJsonLd(quads);
+  return toRdfXml(quads);
+}

@@ -1,0 +1,62 @@
+/**
+ * Runs actions from the command line on the data directory: holds the directory's lock
+ * (refused with the "in use" line while a server runs on it), opens the services, and calls
+ * actions through the registry as the system sysadmin `system:cli` — never the database.
+ */
+import { InvalidArgumentError } from 'commander';
+import { systemActor } from '../auth/actor.js';
+import { loadConfig } from '../config/load.js';
+import { makeContext } from '../http/context.js';
+import { lockDataDir } from '../server/lock.js';
+import { openServices } from '../server/services.js';
+import { createProgress } from './progress.js';
+
+export type CallAction = (name: string, input: unknown) => Promise<unknown>;
+
+export interface DataDirOption {
+  readonly dataDir?: string;
+}
+
+export async function withActions<T>(opts: DataDirOption, fn: (call: CallAction) => Promise<T>): Promise<T> {
+  const env = { ...process.env };
+  if (opts.dataDir) env.KENDALI_DATA_DIR = opts.dataDir;
+  const config = loadConfig(env);
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  try {
+    // Only a first start (seeding the demo) has progress worth showing; stdout stays for results.
+    const progress = createProgress('kendali');
+    const opened = await openServices(
+      config,
+      (label, done, total) => {
+        if (done !== undefined && total !== undefined) progress.update(done, total, label);
+      },
+      (text) => {
+        progress.stop();
+        process.stderr.write(text);
+      },
+    );
+    progress.stop();
+    try {
+      const ctx = makeContext(
+        opened.registry,
+        opened.services,
+        systemActor('system:cli'),
+        config.locale,
+        'cli',
+      );
+      return await fn((name, input) => opened.registry.call(name, ctx, input));
+    } finally {
+      await opened.close();
+    }
+  } finally {
+    unlock();
+  }
+}
+
+/** Commander parser for a positive whole number of days. */
+export function parseDays(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`"${value}" is not a whole number of days`);
+  return n;
+}
