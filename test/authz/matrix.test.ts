@@ -1,0 +1,379 @@
+/**
+ * The authorisation matrix: every registered action × (anonymous, admin of another
+ * institution, produsen, walidata, admin, sysadmin) × (public, private dataset) against the
+ * expected allow/deny. An action added without a row here fails the test. "allow" means the
+ * policy let the call through (the handler may still refuse on content, e.g. CONFLICT).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/actions/types.js';
+import { loadActor } from '../../src/auth/actor.js';
+import { KendaliError } from '../../src/core/errors.js';
+import { makeContext } from '../../src/http/context.js';
+import { addUser, systemCtx } from '../support/accounts.js';
+import { openTestServices, type TestServices } from '../support/services.js';
+
+const ROLES = ['anonymous', 'other', 'produsen', 'walidata', 'admin', 'sysadmin'] as const;
+type Role = (typeof ROLES)[number];
+type Vis = 'public' | 'private';
+type Outcome = 'allow' | 'deny';
+
+const EVERYONE: readonly Role[] = ROLES;
+const SIGNED_IN: readonly Role[] = ['other', 'produsen', 'walidata', 'admin', 'sysadmin'];
+const EDITORS: readonly Role[] = ['produsen', 'walidata', 'admin', 'sysadmin'];
+const MANAGERS: readonly Role[] = ['walidata', 'admin', 'sysadmin'];
+const ORG_ADMINS: readonly Role[] = ['admin', 'sysadmin'];
+const SYSADMIN: readonly Role[] = ['sysadmin'];
+
+interface Fixture {
+  /** A fresh API token of the produsen user (its id). */
+  token(): Promise<string>;
+  /** Makes `other` a member of bps, so there is a membership to delete. */
+  membership(): Promise<void>;
+  /** A fresh dataset of the given visibility in institution `bps` (name, id, its resource id). */
+  dataset(vis: Vis): Promise<{ name: string; id: string; resource: string }>;
+  user(role: Role): { id: string; name: string } | null;
+}
+
+interface Row {
+  readonly input: (f: Fixture, vis: Vis, role: Role) => Promise<Record<string, unknown>>;
+  /** Who may, for a public and for a private dataset (same list when the action has no dataset). */
+  readonly allowed: { readonly public: readonly Role[]; readonly private: readonly Role[] };
+}
+
+const same = (roles: readonly Role[]) => ({ public: roles, private: roles });
+const onDataset = (pub: readonly Role[], priv: readonly Role[]) => ({ public: pub, private: priv });
+const PRIVATE_READERS: readonly Role[] = ['produsen', 'walidata', 'admin', 'sysadmin'];
+let n = 0;
+const fresh = () => `authz-${++n}`;
+
+const MATRIX: Record<string, Row> = {
+  status_show: { input: async () => ({}), allowed: same(EVERYONE) },
+  help_show: { input: async () => ({ name: 'package_show' }), allowed: same(EVERYONE) },
+  config_option_show: { input: async () => ({}), allowed: same(SYSADMIN) },
+  config_option_update: { input: async () => ({ 'ckan.site_title': 'Uji' }), allowed: same(SYSADMIN) },
+  organization_list: { input: async () => ({ all_fields: true }), allowed: same(EVERYONE) },
+  organization_show: { input: async () => ({ id: 'bps', include_datasets: true }), allowed: same(EVERYONE) },
+  organization_create: { input: async () => ({ name: fresh() }), allowed: same(SYSADMIN) },
+  organization_update: {
+    input: async () => ({ id: 'bps', description: 'diubah' }),
+    allowed: same(ORG_ADMINS),
+  },
+  organization_delete: { input: async () => ({ id: 'bps' }), allowed: same(ORG_ADMINS) },
+  organization_activity_list: { input: async () => ({ id: 'bps' }), allowed: same(EVERYONE) },
+  group_list: { input: async () => ({ all_fields: true }), allowed: same(EVERYONE) },
+  group_show: { input: async () => ({ id: 'tema' }), allowed: same(EVERYONE) },
+  group_create: { input: async () => ({ name: fresh() }), allowed: same(SYSADMIN) },
+  package_list: { input: async () => ({}), allowed: same(EVERYONE) },
+  package_search: { input: async () => ({ q: 'data', include_private: true }), allowed: same(EVERYONE) },
+  package_show: {
+    input: async (f, v) => ({ id: (await f.dataset(v)).name }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
+  package_activity_list: {
+    input: async (f, v) => ({ id: (await f.dataset(v)).id }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
+  package_create: {
+    input: async (_f, v) => ({ name: fresh(), owner_org: 'bps', private: v === 'private' }),
+    allowed: same(EDITORS),
+  },
+  package_update: {
+    input: async (f, v) => ({ id: (await f.dataset(v)).id, title: 'Baru', private: v === 'private' }),
+    allowed: same(EDITORS),
+  },
+  package_patch: {
+    input: async (f, v) => ({ id: (await f.dataset(v)).id, version: '2' }),
+    allowed: same(EDITORS),
+  },
+  package_delete: { input: async (f, v) => ({ id: (await f.dataset(v)).id }), allowed: same(MANAGERS) },
+  resource_show: {
+    input: async (f, v) => ({ id: (await f.dataset(v)).resource }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
+  resource_create: {
+    input: async (f, v) => ({
+      package_id: (await f.dataset(v)).id,
+      url: 'https://example.org/x.csv',
+      format: 'CSV',
+    }),
+    allowed: same(EDITORS),
+  },
+  resource_update: {
+    input: async (f, v) => ({ id: (await f.dataset(v)).resource, url: 'https://example.org/y.csv' }),
+    allowed: same(EDITORS),
+  },
+  resource_patch: {
+    input: async (f, v) => ({ id: (await f.dataset(v)).resource, name: 'baru' }),
+    allowed: same(EDITORS),
+  },
+  resource_delete: { input: async (f, v) => ({ id: (await f.dataset(v)).resource }), allowed: same(EDITORS) },
+  tag_list: { input: async () => ({}), allowed: same(EVERYONE) },
+  license_list: { input: async () => ({}), allowed: same(EVERYONE) },
+  user_show: { input: async (f) => ({ id: f.user('produsen')?.name }), allowed: same(SIGNED_IN) },
+  user_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
+  user_create: {
+    input: async () => ({ name: fresh(), password: 'sandi-yang-panjang', email: `${fresh()}@example.go.id` }),
+    allowed: same(SYSADMIN),
+  },
+  user_update: {
+    input: async (f) => ({ id: f.user('produsen')?.name, fullname: 'Nama Baru' }),
+    allowed: same(['produsen', 'sysadmin']),
+  },
+  member_create: {
+    input: async (f) => ({
+      id: 'bps',
+      object: f.user('other')?.name,
+      object_type: 'user',
+      capacity: 'member',
+    }),
+    allowed: same(ORG_ADMINS),
+  },
+  member_delete: {
+    input: async (f) => {
+      await f.membership();
+      return { id: 'bps', object: f.user('other')?.name, object_type: 'user' };
+    },
+    allowed: same(ORG_ADMINS),
+  },
+  member_list: { input: async () => ({ id: 'bps' }), allowed: same(SIGNED_IN) },
+  api_token_create: {
+    input: async (f) => ({ user: f.user('produsen')?.name, name: 'skrip' }),
+    allowed: same(['produsen', 'sysadmin']),
+  },
+  api_token_list: {
+    input: async (f) => ({ user: f.user('produsen')?.name }),
+    allowed: same(['produsen', 'sysadmin']),
+  },
+  api_token_revoke: {
+    input: async (f) => ({ jti: await f.token() }),
+    allowed: same(['produsen', 'sysadmin']),
+  },
+};
+
+describe('authorisation matrix', () => {
+  let t: TestServices;
+  const actors = new Map<Role, Actor | null>();
+  const users = new Map<Role, { id: string; name: string }>();
+
+  beforeAll(async () => {
+    t = await openTestServices('pglite');
+    const sys = systemCtx(t);
+    await t.registry.call('organization_create', sys, { name: 'bps', title: 'Badan Pusat Statistik' });
+    await t.registry.call('organization_create', sys, { name: 'kemenkes', title: 'Kementerian Kesehatan' });
+    await t.registry.call('group_create', sys, { name: 'tema', title: 'Tema' });
+    const memberships: [Role, string, string][] = [
+      ['other', 'kemenkes', 'admin'],
+      ['produsen', 'bps', 'produsen'],
+      ['walidata', 'bps', 'walidata'],
+      ['admin', 'bps', 'admin'],
+    ];
+    for (const role of ROLES.filter((r) => r !== 'anonymous')) {
+      const u = await addUser(t, `user-${role}`, { sysadmin: role === 'sysadmin' });
+      users.set(role, u);
+    }
+    for (const [role, org, capacity] of memberships) {
+      await t.registry.call('member_create', sys, {
+        id: org,
+        object: users.get(role)?.name,
+        object_type: 'user',
+        capacity,
+      });
+    }
+    actors.set('anonymous', null);
+    for (const [role, u] of users) actors.set(role, await loadActor(t.services.catalog.db, u.id));
+  });
+  afterAll(async () => t.cleanup());
+
+  const fixture: Fixture = {
+    token: async () => {
+      const made = (await t.registry.call('api_token_create', systemCtx(t), {
+        user: 'user-produsen',
+        name: fresh(),
+      })) as { id: string };
+      return made.id;
+    },
+    membership: async () => {
+      await t.registry.call('member_create', systemCtx(t), {
+        id: 'bps',
+        object: 'user-other',
+        object_type: 'user',
+        capacity: 'member',
+      });
+    },
+    dataset: async (vis) => {
+      const name = fresh();
+      const ds = (await t.registry.call('package_create', systemCtx(t), {
+        name,
+        title: `Data ${name}`,
+        owner_org: 'bps',
+        private: vis === 'private',
+        resources: [{ url: 'https://example.org/data.csv', format: 'CSV' }],
+      })) as { id: string; resources: { id: string }[] };
+      return { name, id: ds.id, resource: ds.resources[0]?.id ?? '' };
+    },
+    user: (role) => users.get(role) ?? null,
+  };
+
+  const outcome = async (action: string, role: Role, vis: Vis): Promise<Outcome> => {
+    const input = await MATRIX[action]?.input(fixture, vis, role);
+    const ctx = makeContext(t.registry, t.services, actors.get(role) ?? null, 'id', 'authz');
+    try {
+      await t.registry.call(action, ctx, input);
+      return 'allow';
+    } catch (e) {
+      if (!(e instanceof KendaliError)) throw e;
+      if (e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND') return 'deny';
+      if (e.code === 'CONFLICT' || (e.code === 'VALIDATION' && role !== 'anonymous')) return 'allow';
+      throw new Error(
+        `${action} as ${role} on ${vis}: unexpected ${e.code}: ${e.message} ${JSON.stringify(e.fields)}`,
+      );
+    }
+  };
+
+  it('has a row for every registered action', () => {
+    const registered = t.registry.list().map((a) => a.name);
+    expect(registered.filter((name) => !MATRIX[name])).toEqual([]);
+  });
+
+  it('gives the expected allow/deny for every action, role and visibility', async () => {
+    const wrong: string[] = [];
+    for (const action of t.registry.list().map((a) => a.name)) {
+      const row = MATRIX[action];
+      if (!row) continue;
+      for (const vis of ['public', 'private'] as const) {
+        for (const role of ROLES) {
+          const expected: Outcome = row.allowed[vis].includes(role) ? 'allow' : 'deny';
+          const got = await outcome(action, role, vis);
+          if (got !== expected)
+            wrong.push(`${action} as ${role} on a ${vis} dataset: expected ${expected}, got ${got}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 300_000);
+});
+
+describe('private datasets never leak', () => {
+  let t: TestServices;
+  const SECRET = 'rahasiakemiskinan';
+  beforeAll(async () => {
+    t = await openTestServices('pglite');
+    const sys = systemCtx(t);
+    await t.registry.call('organization_create', sys, { name: 'bps', title: 'Badan Pusat Statistik' });
+    await t.registry.call('organization_create', sys, { name: 'kemenkes', title: 'Kementerian Kesehatan' });
+    await t.registry.call('group_create', sys, { name: 'tema', title: 'Tema' });
+    await t.registry.call('package_create', sys, {
+      name: 'terbuka',
+      title: 'Kemiskinan Terbuka',
+      owner_org: 'bps',
+      tags: [{ name: 'umum' }],
+      groups: [{ name: 'tema' }],
+      resources: [{ url: 'https://example.org/a.csv', format: 'CSV' }],
+    });
+    await t.registry.call('package_create', sys, {
+      name: SECRET,
+      title: `Kemiskinan ${SECRET}`,
+      owner_org: 'bps',
+      private: true,
+      tags: [{ name: SECRET }],
+      groups: [{ name: 'tema' }],
+      license_id: 'other-closed',
+      resources: [{ url: 'https://example.org/rahasia.parquet', format: 'PARQUET' }],
+    });
+    const other = await addUser(t, 'orang-luar');
+    await t.registry.call('member_create', sys, {
+      id: 'kemenkes',
+      object: other.name,
+      object_type: 'user',
+      capacity: 'admin',
+    });
+  });
+  afterAll(async () => t.cleanup());
+
+  it('not through actions: search, facets, counts, lists, activity', async () => {
+    const other = await loadActor(
+      t.services.catalog.db,
+      (
+        await t.services.catalog.db
+          .selectFrom('app_user')
+          .select('id')
+          .where('name', '=', 'orang-luar')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    for (const who of [null, other]) {
+      const call = (name: string, input: unknown) =>
+        t.registry.call(name, makeContext(t.registry, t.services, who, 'id', 'leak'), input);
+      const outputs = await Promise.all([
+        call('package_search', {
+          q: 'kemiskinan',
+          include_private: true,
+          include_drafts: true,
+          'facet.field': '["organization","tags","groups","res_format","license_id"]',
+        }),
+        call('package_search', { fq: `tags:${SECRET}`, include_private: true }),
+        call('package_list', {}),
+        call('tag_list', { all_fields: true }),
+        call('organization_list', { all_fields: true }),
+        call('organization_show', { id: 'bps', include_datasets: true }),
+        call('group_list', { all_fields: true }),
+        call('group_show', { id: 'tema', include_datasets: true }),
+        call('organization_activity_list', { id: 'bps' }),
+      ]);
+      const text = JSON.stringify(outputs);
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain('PARQUET');
+      expect(text).not.toContain('other-closed');
+      const [search, bySecretTag, , , orgs, org, groups, group] = outputs as {
+        count?: number;
+        package_count?: number;
+        name?: string;
+      }[];
+      expect(search?.count).toBe(1);
+      expect(bySecretTag?.count).toBe(0);
+      expect(
+        (orgs as unknown as { name: string; package_count: number }[]).find((o) => o.name === 'bps')
+          ?.package_count,
+      ).toBe(1);
+      expect(org?.package_count).toBe(1);
+      expect(
+        (groups as unknown as { name: string; package_count: number }[]).find((g) => g.name === 'tema')
+          ?.package_count,
+      ).toBe(1);
+      expect(group?.package_count).toBe(1);
+    }
+  });
+
+  it('not through DCAT or the dataset page', async () => {
+    const { buildApp } = await import('../../src/http/app.js');
+    const app = await buildApp({ registry: t.registry, services: t.services, logger: false });
+    try {
+      for (const url of ['/catalog.ttl', '/catalog.jsonld', '/catalog.rdf']) {
+        const res = await app.inject({ method: 'GET', url });
+        expect(res.body, url).not.toContain(SECRET);
+      }
+      // A private dataset's own URLs answer exactly as a name that does not exist.
+      for (const suffix of ['.ttl', '.jsonld', '.rdf', '']) {
+        const secret = await app.inject({
+          method: 'GET',
+          url: `/dataset/${SECRET}${suffix}`,
+          headers: { accept: 'text/html' },
+        });
+        const absent = await app.inject({
+          method: 'GET',
+          url: `/dataset/tidakadasamasekali${suffix}`,
+          headers: { accept: 'text/html' },
+        });
+        expect(secret.statusCode, suffix).toBe(absent.statusCode);
+        expect(secret.body.replaceAll(SECRET, 'X'), suffix).toBe(
+          absent.body.replaceAll('tidakadasamasekali', 'X'),
+        );
+      }
+      const catalog = await app.inject({ method: 'GET', url: '/catalog.ttl' });
+      expect(catalog.statusCode).toBe(200);
+      expect(catalog.body).toContain('terbuka');
+    } finally {
+      await app.close();
+    }
+  });
+});
