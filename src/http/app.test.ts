@@ -159,3 +159,49 @@ describe('POST-only actions', () => {
     });
   });
 });
+
+describe('bad requests', () => {
+  let t: TestServices;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await openTestServices('pglite');
+    app = await buildApp({ registry: t.registry, services: t.services, logger: false });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.cleanup();
+  });
+
+  it('a body over 10 MB is refused with 413 in CKAN’s shape', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/3/action/package_search',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ q: 'x'.repeat(11 * 1024 * 1024) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ success: false, error: { __type: 'Bad Request' } });
+  });
+
+  it('an unsupported content type is refused with 415 in CKAN’s shape', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/3/action/package_search',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<q>x</q>',
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toMatchObject({ success: false, error: { __type: 'Bad Request' } });
+  });
+
+  it('a form-encoded POST works as CKAN clients send it', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/3/action/help_show',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'name=status_show',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().result).toContain('Site title');
+  });
+});
