@@ -32,7 +32,10 @@ export function negotiate(accept: string | undefined): RdfFormat | 'html' | unde
   let best: { format: RdfFormat | 'html'; q: number } | undefined;
   for (const [type, format] of OFFERS) {
     const matches = ranges
-      .map((r) => ({ ...r, specificity: r.range === type ? 2 : r.range === `${type.split('/')[0]}/*` ? 1 : 0 }))
+      .map((r) => ({
+        ...r,
+        specificity: r.range === type ? 2 : r.range === `${type.split('/')[0]}/*` ? 1 : 0,
+      }))
       .filter((r) => r.specificity > 0 || r.range === '*/*')
       .sort((a, b) => b.specificity - a.specificity);
     const q = matches[0]?.q ?? 0;
@@ -42,7 +45,7 @@ export function negotiate(accept: string | undefined): RdfFormat | 'html' | unde
 }
 
 async function send(reply: FastifyReply, store: Store, format: RdfFormat): Promise<FastifyReply> {
-  const body = await serialize(store.getQuads(null, null, null, null), format);
+  const body = await serialize(store, format);
   return reply.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(body);
 }
 

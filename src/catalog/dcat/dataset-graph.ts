@@ -114,7 +114,7 @@ export function addDataset(store: Store, ctx: GraphContext, d: PackageDict): Nam
   }
   store.addQuad(ds, dcat('landingPage'), landing);
   store.addQuad(landing, RDF_TYPE, foaf('Document'));
-  const page = /^https?:\/\//i.test(d.url ?? '') ? absoluteUrl(d.url, ctx.baseUrl) : undefined;
+  const page = absoluteUrl(d.url ?? '');
   if (page) {
     store.addQuad(ds, foaf('page'), namedNode(page.href));
     store.addQuad(namedNode(page.href), RDF_TYPE, foaf('Document'));

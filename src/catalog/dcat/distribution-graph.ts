@@ -16,8 +16,8 @@ type ResourceDict = PackageDict['resources'][number];
 
 /** Licence IRI and title of a dataset, when its licence has a URL (CKAN's list gives most of them one). */
 function addLicense(store: Store, dist: NamedNode, d: PackageDict): void {
-  const url = absoluteUrl(d.license_url ?? '', 'http://invalid');
-  if (!url || !d.license_url) return;
+  const url = absoluteUrl(d.license_url ?? '');
+  if (!url) return;
   const lic = namedNode(url.href);
   store.addQuad(dist, dct('license'), lic);
   store.addQuad(lic, RDF_TYPE, dct('LicenseDocument'));

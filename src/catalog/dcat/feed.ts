@@ -26,7 +26,9 @@ const badParam = (name: string, message: string): KendaliError =>
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** An ISO 8601 date or date-time as epoch ms; one without a zone is UTC (as CKAN's timestamps are). */
-function parseInstant(s: string): number {
+function parseInstant(given: string): number {
+  // An unencoded `+` in a query string arrives as a space: `…T07:00:00 07:00` means +07:00.
+  const s = given.trim().replace(/(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$/, '$1+$2');
   if (!ISO.test(s)) return Number.NaN;
   const t = s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const zoned = /(?:Z|[+-]\d{2}:\d{2})$/i.test(t);

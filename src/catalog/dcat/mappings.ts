@@ -90,11 +90,11 @@ export function urlFileType(url: URL): string | undefined {
   return ext ? fileTypeCode(ext) : undefined;
 }
 
-/** Absolute http(s)/ftp URL of `url` resolved against `base`, or undefined when it is not one. */
-export function absoluteUrl(url: string, base: string): URL | undefined {
+/** Absolute http(s)/ftp URL of `url` (resolved against `base` when given), or undefined when it is not one. */
+export function absoluteUrl(url: string, base?: string): URL | undefined {
   if (!url.trim()) return undefined;
   try {
-    const u = new URL(url.trim(), `${base}/`);
+    const u = new URL(url.trim(), base === undefined ? undefined : `${base}/`);
     return ['http:', 'https:', 'ftp:'].includes(u.protocol) ? u : undefined;
   } catch {
     return undefined;

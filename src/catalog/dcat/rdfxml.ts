@@ -11,6 +11,7 @@ import type { Quad, Term } from 'n3';
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 const LANG_STRING = `${RDF_NS}langString`;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const NCNAME_START = /[A-Za-z_]/;
 const NCNAME_CHAR = /[A-Za-z0-9_.-]/;

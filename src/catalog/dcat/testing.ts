@@ -38,7 +38,8 @@ export function rdfXmlToNQuads(xml: string): Promise<string> {
 export const parseRdfXml = async (xml: string): Promise<Quad[]> =>
   new Parser({ format: 'application/n-quads' }).parse(await rdfXmlToNQuads(xml));
 
-const nquads = (quads: readonly Quad[]): string => new Writer({ format: 'N-Quads' }).quadsToString([...quads]);
+const nquads = (quads: readonly Quad[]): string =>
+  new Writer({ format: 'N-Quads' }).quadsToString([...quads]);
 
 /** URDNA2015 canonical N-Quads, one line each, sorted: equal for isomorphic graphs only. */
 export async function canonical(quads: readonly Quad[]): Promise<string[]> {
@@ -67,7 +68,8 @@ export async function validateDcat(quads: readonly Quad[]): Promise<ShaclResult>
   return {
     conforms: report.conforms,
     results: report.results.map(
-      (r) => `${r.focusNode?.value ?? '?'} ${r.path?.value ?? ''} ${r.message.map((m) => m.value).join('; ')}`,
+      (r) =>
+        `${r.focusNode?.value ?? '?'} ${r.path?.value ?? ''} ${r.message.map((m) => m.value).join('; ')}`,
     ),
   };
 }

@@ -55,6 +55,7 @@ export { blankNode, namedNode };
 // Characters XML 1.0 cannot carry at all (not even as character references), and lone
 // surrogates: removed from every literal so the three serialisations carry the same text.
 const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export const cleanText = (s: string): string => s.replace(NOT_XML, '');
