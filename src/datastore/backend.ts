@@ -31,7 +31,9 @@ export type TableSource =
       readonly rows: readonly (readonly CellValue[])[];
     }
   /** A clean CSV file (header row, comma, UTF-8), typed by `columns` when given, else detected. */
-  | { readonly kind: 'csv'; readonly path: string; readonly columns?: readonly ColumnInfo[] };
+  | { readonly kind: 'csv'; readonly path: string; readonly columns?: readonly ColumnInfo[] }
+  /** A Parquet file made elsewhere (e.g. by the ingest pipeline), copied into the version as it is typed. */
+  | { readonly kind: 'parquet'; readonly path: string };
 
 export interface TableVersionInfo extends TableRef {
   readonly columns: readonly ColumnInfo[];

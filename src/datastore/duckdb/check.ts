@@ -88,11 +88,13 @@ export function checkSource(source: TableSource): void {
     checkColumns(source.columns, errors);
     errors.throwIfAny();
     checkRows(source, errors);
+  } else if (source?.kind === 'parquet') {
+    if (typeof source.path !== 'string' || source.path === '') errors.add('source.path', 'must be a file path');
   } else if (source?.kind === 'csv') {
     if (typeof source.path !== 'string' || source.path === '') errors.add('source.path', 'is required');
     if (source.columns !== undefined) checkColumns(source.columns, errors);
   } else {
-    errors.add('source.kind', "must be 'rows' or 'csv'");
+    errors.add('source.kind', "must be 'rows', 'csv' or 'parquet'");
   }
   errors.throwIfAny();
 }

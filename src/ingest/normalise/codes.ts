@@ -30,6 +30,56 @@ export interface CodeEvidence {
   fixedWidth: number | undefined;
 }
 
+/** Gathers a column's code evidence one cell at a time. */
+export class CodeCounter {
+  #values = 0;
+  #leadingZero = 0;
+  #alphanumeric = 0;
+  #longDigits = 0;
+  #width: number | undefined;
+  #sameWidth = true;
+  readonly #markers: MissingMarkers;
+
+  constructor(missingValues?: readonly string[] | MissingMarkers) {
+    this.#markers = missingMarkers(missingValues);
+  }
+
+  add(raw: string): void {
+    const cell = trimText(raw);
+    if (isMissing(cell, this.#markers)) return;
+    this.#values++;
+    let token = false;
+    if (DIGITS.test(cell)) {
+      token = true;
+      if (cell.length > 1 && cell.charCodeAt(0) === 0x30) this.#leadingZero++;
+      if (cell.length >= LONG_DIGITS) this.#longDigits++;
+    } else if (ALPHANUMERIC.test(cell) && !SCIENTIFIC.test(cell)) {
+      token = true;
+      this.#alphanumeric++;
+    }
+    if (!token || (this.#width !== undefined && this.#width !== cell.length)) this.#sameWidth = false;
+    this.#width = cell.length;
+  }
+
+  result(): CodeEvidence {
+    const width = this.#width;
+    const values = this.#values;
+    const fixedWidth = this.#sameWidth && width !== undefined && width > 1 ? width : undefined;
+    const isCode =
+      this.#leadingZero > 0 ||
+      this.#longDigits > 0 ||
+      (this.#alphanumeric > 0 && (fixedWidth !== undefined || this.#alphanumeric * 10 >= values));
+    return {
+      isCode,
+      values,
+      leadingZero: this.#leadingZero,
+      alphanumeric: this.#alphanumeric,
+      longDigits: this.#longDigits,
+      fixedWidth,
+    };
+  }
+}
+
 /**
  * Judges a column. It is a code column when any cell has a leading zero or 16+ digits, or when
  * letter-and-digit cells are there and either every cell has the same width or they are at least
@@ -41,33 +91,7 @@ export function looksLikeCode(
   samples: Iterable<string>,
   options: { missingValues?: readonly string[] | MissingMarkers } = {},
 ): CodeEvidence {
-  const markers = missingMarkers(options.missingValues);
-  let values = 0;
-  let leadingZero = 0;
-  let alphanumeric = 0;
-  let longDigits = 0;
-  let width: number | undefined;
-  let sameWidth = true;
-  for (const raw of samples) {
-    const cell = trimText(raw);
-    if (isMissing(cell, markers)) continue;
-    values++;
-    let token = false;
-    if (DIGITS.test(cell)) {
-      token = true;
-      if (cell.length > 1 && cell.charCodeAt(0) === 0x30) leadingZero++;
-      if (cell.length >= LONG_DIGITS) longDigits++;
-    } else if (ALPHANUMERIC.test(cell) && !SCIENTIFIC.test(cell)) {
-      token = true;
-      alphanumeric++;
-    }
-    if (!token || (width !== undefined && width !== cell.length)) sameWidth = false;
-    width = cell.length;
-  }
-  const fixedWidth = sameWidth && width !== undefined && width > 1 ? width : undefined;
-  const isCode =
-    leadingZero > 0 ||
-    longDigits > 0 ||
-    (alphanumeric > 0 && (fixedWidth !== undefined || alphanumeric * 10 >= values));
-  return { isCode, values, leadingZero, alphanumeric, longDigits, fixedWidth };
+  const counter = new CodeCounter(options.missingValues);
+  for (const raw of samples) counter.add(raw);
+  return counter.result();
 }

@@ -120,21 +120,23 @@ export interface InferDateOrderOptions {
   missingValues?: readonly string[] | MissingMarkers;
 }
 
-/** Decides day-first or month-first for a column of numeric dates (`13/08/2019`, `08-13-2019`). */
-export function inferDateOrder(
-  samples: Iterable<string>,
-  options: InferDateOrderOptions = {},
-): DateOrderInference {
-  const defaultOrder = options.defaultOrder ?? 'dmy';
-  const markers = missingMarkers(options.missingValues);
-  const evidence: DateOrderEvidence = { dmy: 0, mdy: 0, ambiguous: 0, neutral: 0 };
-  for (const raw of samples) {
+/** Counts a column's day/month order evidence one cell at a time. */
+export class DateOrderCounter {
+  readonly evidence: DateOrderEvidence = { dmy: 0, mdy: 0, ambiguous: 0, neutral: 0 };
+  readonly #markers: MissingMarkers;
+
+  constructor(missingValues?: readonly string[] | MissingMarkers) {
+    this.#markers = missingMarkers(missingValues);
+  }
+
+  add(raw: string): void {
+    const evidence = this.evidence;
     const cell = trimText(raw);
-    if (isMissing(cell, markers)) continue;
+    if (isMissing(cell, this.#markers)) return;
     const m = NUMERIC_DATE.exec(cell);
     if (m === null) {
       evidence.neutral++;
-      continue;
+      return;
     }
     const a = Number(m[1]);
     const b = Number(m[3]);
@@ -143,11 +145,26 @@ export function inferDateOrder(
     else if (a === b || (a > 12 && b > 12)) evidence.neutral++;
     else evidence.ambiguous++;
   }
-  if (evidence.dmy > 0 && evidence.mdy > 0) {
-    const order = evidence.dmy === evidence.mdy ? defaultOrder : evidence.dmy > evidence.mdy ? 'dmy' : 'mdy';
-    return { order, status: 'conflict', evidence };
+
+  result(defaultOrder: DateOrder = 'dmy'): DateOrderInference {
+    const evidence = { ...this.evidence };
+    if (evidence.dmy > 0 && evidence.mdy > 0) {
+      const order =
+        evidence.dmy === evidence.mdy ? defaultOrder : evidence.dmy > evidence.mdy ? 'dmy' : 'mdy';
+      return { order, status: 'conflict', evidence };
+    }
+    if (evidence.dmy > 0) return { order: 'dmy', status: 'decided', evidence };
+    if (evidence.mdy > 0) return { order: 'mdy', status: 'decided', evidence };
+    return { order: defaultOrder, status: evidence.ambiguous > 0 ? 'ambiguous' : 'no_evidence', evidence };
   }
-  if (evidence.dmy > 0) return { order: 'dmy', status: 'decided', evidence };
-  if (evidence.mdy > 0) return { order: 'mdy', status: 'decided', evidence };
-  return { order: defaultOrder, status: evidence.ambiguous > 0 ? 'ambiguous' : 'no_evidence', evidence };
+}
+
+/** Decides day-first or month-first for a column of numeric dates (`13/08/2019`, `08-13-2019`). */
+export function inferDateOrder(
+  samples: Iterable<string>,
+  options: InferDateOrderOptions = {},
+): DateOrderInference {
+  const counter = new DateOrderCounter(options.missingValues);
+  for (const raw of samples) counter.add(raw);
+  return counter.result(options.defaultOrder ?? 'dmy');
 }

@@ -4,9 +4,10 @@
  * column's cells and decide what single-cell parsing cannot.
  */
 
-export { type CodeEvidence, looksLikeCode } from './codes.js';
+export { CodeCounter, type CodeEvidence, looksLikeCode } from './codes.js';
 export {
   type DateOrder,
+  DateOrderCounter,
   type DateOrderEvidence,
   type DateOrderInference,
   type InferDateOrderOptions,
@@ -31,6 +32,7 @@ export type { NumberStyle } from './number-read.js';
 export {
   type InferNumberStyleOptions,
   inferNumberStyle,
+  NumberStyleCounter,
   type NumberStyleEvidence,
   type NumberStyleInference,
 } from './number-style.js';

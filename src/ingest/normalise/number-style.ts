@@ -35,28 +35,27 @@ export interface InferNumberStyleOptions {
   missingValues?: readonly string[] | MissingMarkers;
 }
 
-/**
- * Decides `id` or `en` from a column's cells. One unambiguous cell decides (`1.234.567` or `12,5`
- * → id; `2,686,458`, `1,234.5` or `451.3` → en); a rupiah amount such as `Rp 1.250` counts for id.
- */
-export function inferNumberStyle(
-  samples: Iterable<string>,
-  options: InferNumberStyleOptions = {},
-): NumberStyleInference {
-  const defaultStyle = options.defaultStyle ?? 'id';
-  const markers = missingMarkers(options.missingValues);
-  const evidence: NumberStyleEvidence = { id: 0, en: 0, ambiguous: 0, neutral: 0, invalid: 0 };
-  for (const raw of samples) {
+/** Counts a column's number-style evidence one cell at a time (for a single pass over a large file). */
+export class NumberStyleCounter {
+  readonly evidence: NumberStyleEvidence = { id: 0, en: 0, ambiguous: 0, neutral: 0, invalid: 0 };
+  readonly #markers: MissingMarkers;
+
+  constructor(missingValues?: readonly string[] | MissingMarkers) {
+    this.#markers = missingMarkers(missingValues);
+  }
+
+  add(raw: string): void {
+    const evidence = this.evidence;
     const cell = trimText(raw);
-    if (isMissing(cell, markers)) continue;
+    if (isMissing(cell, this.#markers)) return;
     const parts = splitNumber(cell);
     if (parts === undefined) {
       evidence.invalid++;
-      continue;
+      return;
     }
     if (parts.scientific !== undefined) {
       evidence.neutral++;
-      continue;
+      return;
     }
     const id = readDigits(parts.digits, 'id');
     const en = readDigits(parts.digits, 'en');
@@ -68,12 +67,29 @@ export function inferNumberStyle(
     else if (parts.currency) evidence.id++;
     else evidence.ambiguous++;
   }
-  if (evidence.id > 0 && evidence.en > 0) {
-    const style = evidence.id === evidence.en ? defaultStyle : evidence.id > evidence.en ? 'id' : 'en';
-    return { style, status: 'conflict', evidence };
+
+  result(defaultStyle: NumberStyle = 'id'): NumberStyleInference {
+    const evidence = { ...this.evidence };
+    if (evidence.id > 0 && evidence.en > 0) {
+      const style = evidence.id === evidence.en ? defaultStyle : evidence.id > evidence.en ? 'id' : 'en';
+      return { style, status: 'conflict', evidence };
+    }
+    if (evidence.id > 0) return { style: 'id', status: 'decided', evidence };
+    if (evidence.en > 0) return { style: 'en', status: 'decided', evidence };
+    const status = evidence.ambiguous > 0 ? 'ambiguous' : 'no_evidence';
+    return { style: defaultStyle, status, evidence };
   }
-  if (evidence.id > 0) return { style: 'id', status: 'decided', evidence };
-  if (evidence.en > 0) return { style: 'en', status: 'decided', evidence };
-  const status = evidence.ambiguous > 0 ? 'ambiguous' : 'no_evidence';
-  return { style: defaultStyle, status, evidence };
+}
+
+/**
+ * Decides `id` or `en` from a column's cells. One unambiguous cell decides (`1.234.567` or `12,5`
+ * → id; `2,686,458`, `1,234.5` or `451.3` → en); a rupiah amount such as `Rp 1.250` counts for id.
+ */
+export function inferNumberStyle(
+  samples: Iterable<string>,
+  options: InferNumberStyleOptions = {},
+): NumberStyleInference {
+  const counter = new NumberStyleCounter(options.missingValues);
+  for (const raw of samples) counter.add(raw);
+  return counter.result(options.defaultStyle ?? 'id');
 }
