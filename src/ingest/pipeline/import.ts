@@ -1,0 +1,330 @@
+/**
+ * Prepares an import: reads the file twice with bounded memory — once to decide every
+ * column's type from all its cells, once to convert, validate and resolve region names into
+ * a DuckDB table — and ends with one Parquet file and a validation report. Publishing the
+ * file as a new version is the caller's step (`publish.ts`), so a failed or refused import
+ * never touches what is served.
+ */
+import { validation } from '../../core/errors.js';
+import type { CellValue, ColumnInfo } from '../../datastore/backend.js';
+import { missingMarkers, restoreRangeHeaders } from '../normalise/index.js';
+import { openReader } from '../readers/index.js';
+import type { ReaderOptions, SourceInfo } from '../readers/types.js';
+import type { TableLayout } from '../table/index.js';
+import { readTable } from '../table/index.js';
+import { brokenConstraint } from './constraints.js';
+import { convertCell, storageType } from './convert.js';
+import { inferType } from './infer.js';
+import { Issues } from './issues.js';
+import { fieldNames } from './names.js';
+import { ColumnProfile } from './profile.js';
+import { looksLikeRegionHeader, RegionColumn, type RegionColumnOptions } from './regions.js';
+import { applySchema, type TableSchema } from './schema.js';
+import { type SinkColumn, TableSink } from './sink.js';
+import {
+  EXAMPLES_PER_CODE,
+  type FieldPlan,
+  type FieldType,
+  type TypeReport,
+  type ValidationReport,
+} from './types.js';
+
+export interface ImportOptions {
+  readonly reader?: Pick<
+    ReaderOptions,
+    'sheet' | 'encoding' | 'delimiter' | 'format' | 'maxColumns' | 'maxRows'
+  >;
+  /** Type overrides by header or field name. */
+  readonly types?: Readonly<Record<string, FieldType>>;
+  readonly schema?: TableSchema;
+  /** Region columns; when absent, columns whose header names a region level are tried. */
+  readonly regions?: readonly RegionColumnOptions[];
+  readonly autoRegions?: boolean;
+  /** Working directory for this import (created and removed). */
+  readonly workDir: string;
+  readonly onProgress?: (
+    phase: 'profile' | 'convert',
+    rows: number,
+    bytesRead: number,
+    bytesTotal: number,
+  ) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface PreparedImport {
+  readonly source: SourceInfo;
+  readonly layout: TableLayout;
+  readonly fields: readonly FieldPlan[];
+  /** The stored columns: the fields, then `<region>_kode` and `<region>_nama_baku` pairs. */
+  readonly columns: readonly ColumnInfo[];
+  readonly report: ValidationReport;
+  /** The converted table; absent when nothing could be converted (no rows). */
+  readonly parquet: { readonly path: string; readonly rows: number };
+  /** Removes the working files. */
+  dispose(): Promise<void>;
+}
+
+async function open(
+  path: string,
+  options: ImportOptions,
+  phase: 'profile' | 'convert',
+  rowsSeen: () => number,
+) {
+  const reader = await openReader(path, {
+    ...options.reader,
+    signal: options.signal,
+    onProgress: (done, total) => options.onProgress?.(phase, rowsSeen(), done, total),
+  });
+  return { reader, table: await readTable(reader) };
+}
+
+export async function prepareImport(path: string, options: ImportOptions): Promise<PreparedImport> {
+  // Pass 1: the evidence.
+  let seen = 0;
+  const first = await open(path, options, 'profile', () => seen);
+  const restored = restoreRangeHeaders(first.table.layout.header);
+  const titles = restored.headers;
+  const markers = missingMarkers(options.schema?.missingValues);
+  const profiles = titles.map(() => new ColumnProfile(options.schema?.missingValues));
+  for await (const row of first.table.rows()) {
+    seen++;
+    for (let c = 0; c < titles.length; c++) profiles[c]?.add(row.cells[c] ?? null, seen);
+  }
+  const notes = [...first.reader.info.notes, ...first.table.layout.notes];
+  for (const r of restored.restored)
+    notes.push(
+      `judul kolom ${r.index + 1} "${r.from}" dipulihkan menjadi "${r.to}" (dirusak Excel menjadi tanggal)`,
+    );
+
+  // Types: inferred, then overridden by the options and the Table Schema.
+  const names = fieldNames(titles);
+  let fields: FieldPlan[] = titles.map((title, i) => {
+    const inferred = inferType(title, profiles[i] as ColumnProfile);
+    const override = options.types?.[title] ?? options.types?.[names[i] as string];
+    return {
+      name: names[i] as string,
+      title,
+      source: i,
+      ...inferred,
+      ...(override ? { type: override, reason: `ditetapkan pengguna: ${override}` } : {}),
+    };
+  });
+  if (options.schema) fields = applySchema(fields, options.schema, notes);
+
+  // Region columns: explicit, or headers naming a region level with mostly resolvable values.
+  const regionSpecs: readonly RegionColumnOptions[] =
+    options.regions ??
+    (options.autoRegions === false
+      ? []
+      : fields
+          .filter((f) => f.type === 'string' && looksLikeRegionHeader(f.title))
+          .map((f) => ({ column: f.title })));
+  const regionFields: { field: FieldPlan; region: RegionColumn; parent?: FieldPlan }[] = [];
+  for (const spec of regionSpecs) {
+    const field = fields.find((f) => f.title === spec.column || f.name === spec.column);
+    if (!field)
+      throw validation({
+        region_column: [`"${spec.column}" is not a column of the file; columns: ${titles.join(', ')}`],
+      });
+    const parent = spec.parentColumn
+      ? fields.find((f) => f.title === spec.parentColumn || f.name === spec.parentColumn)
+      : undefined;
+    const profile = profiles[field.source] as ColumnProfile;
+    const region = await RegionColumn.create(
+      spec,
+      profile.distinctOverflow ? undefined : profile.distinct.keys(),
+    );
+    if (!options.regions && region.plan.recognised < 0.5) {
+      notes.push(
+        `kolom "${field.title}" tidak dibaca sebagai wilayah: hanya ${Math.round(region.plan.recognised * 100)}% nilainya dikenali`,
+      );
+      continue;
+    }
+    notes.push(`wilayah "${field.title}": ${region.plan.note}`);
+    regionFields.push({ field, region, ...(parent ? { parent } : {}) });
+  }
+  const reserved = new Set(fields.map((f) => f.name));
+  const regionNames = regionFields.map(({ field }) => {
+    const [code, name] = fieldNames([`${field.name}_kode`, `${field.name}_nama_baku`], reserved);
+    return { code: code as string, name: name as string };
+  });
+  const columns: SinkColumn[] = [
+    ...fields.map((f) => ({ name: f.name, type: storageType(f) })),
+    ...regionNames.flatMap((r) => [
+      { name: r.code, type: 'text' as const },
+      { name: r.name, type: 'text' as const },
+    ]),
+  ];
+
+  // Pass 2: convert, check, resolve, store.
+  const sink = await TableSink.open(options.workDir, columns);
+  try {
+    const issues = new Issues();
+    const misfits = fields.map(() => ({ n: 0, examples: [] as { row: number; value: string }[] }));
+    let rows = 0;
+    const second = await open(path, options, 'convert', () => rows);
+    const values: CellValue[] = new Array(columns.length).fill(null);
+    for await (const row of second.table.rows()) {
+      rows++;
+      const line = row.line;
+      if (
+        row.cells.length > titles.length &&
+        row.cells.slice(titles.length).some((c) => c !== null && c.trim() !== '')
+      ) {
+        issues.add({
+          code: 'extra-cell',
+          row: rows,
+          line,
+          column: titles.length + 1,
+          message: `baris ${line}: ${row.cells.length} sel, judul hanya ${titles.length} kolom`,
+        });
+      }
+      for (let c = 0; c < fields.length; c++) {
+        const field = fields[c] as FieldPlan;
+        const raw = row.cells[c] ?? null;
+        const converted = convertCell(field, raw, markers);
+        if (!converted.ok) {
+          values[c] = null;
+          const m = misfits[c];
+          if (m) {
+            m.n++;
+            if (m.examples.length < 5) m.examples.push({ row: rows, value: String(raw) });
+          }
+          issues.add({
+            code: 'type-error',
+            row: rows,
+            line,
+            field: field.name,
+            column: c + 1,
+            value: String(raw),
+            message: `${field.title}: ${converted.message}`,
+          });
+          continue;
+        }
+        values[c] = converted.value;
+        const broken = brokenConstraint(field.constraints, converted.value);
+        if (broken)
+          issues.add({
+            code: 'constraint-error',
+            row: rows,
+            line,
+            field: field.name,
+            column: c + 1,
+            value: String(raw ?? ''),
+            message: `${field.title}: ${broken}`,
+          });
+      }
+      regionFields.forEach(({ field, region, parent }, r) => {
+        const value = values[field.source];
+        const out = fields.length + r * 2;
+        values[out] = null;
+        values[out + 1] = null;
+        if (typeof value !== 'string' || value === '') return;
+        const parentValue = parent ? values[parent.source] : undefined;
+        const m = region.resolve(
+          value,
+          typeof parentValue === 'string' && parentValue ? parentValue : undefined,
+        );
+        if (m.status === 'resolved') {
+          values[out] = m.code ?? null;
+          values[out + 1] = m.name ?? null;
+        } else {
+          const candidates = m.candidates
+            ?.slice(0, 4)
+            .map((x) => `${x.name} (${x.code})`)
+            .join(', ');
+          issues.add({
+            code: m.status === 'ambiguous' ? 'region-ambiguous' : 'region-unresolved',
+            row: rows,
+            line,
+            field: field.name,
+            column: field.source + 1,
+            value,
+            message:
+              m.status === 'ambiguous'
+                ? `"${value}" bisa berarti: ${candidates}`
+                : `"${value}" tidak dikenali sebagai wilayah${m.reason ? ` (${m.reason})` : ''}`,
+          });
+        }
+      });
+      sink.append(rows, line, values);
+    }
+    // Uniqueness over every row, in SQL.
+    const uniqueFields = fields.filter((f) => f.constraints?.unique);
+    for (const f of uniqueFields)
+      await reportDuplicates(sink, issues, [f.name], 'unique-error', `${f.title} harus unik`);
+    const pk = options.schema?.primaryKey;
+    if (pk?.length) {
+      const pkFields = (Array.isArray(pk) ? pk : [pk]).map(
+        (n) => fields.find((f) => f.name === n || f.title === n)?.name ?? n,
+      );
+      await reportDuplicates(
+        sink,
+        issues,
+        pkFields,
+        'primary-key-error',
+        `kunci utama (${pkFields.join(', ')}) berulang`,
+      );
+    }
+    for (const { field, region } of regionFields) {
+      const s = region.stats;
+      notes.push(
+        `wilayah "${field.title}": ${s.resolved} dikenali, ${s.ambiguous} ambigu, ${s.unresolved} tidak dikenali`,
+      );
+    }
+    const parquet = await sink.toParquet();
+    const types: TypeReport[] = fields.map((f, i) => ({
+      field: f.name,
+      title: f.title,
+      type: f.type,
+      reason: f.reason,
+      values: profiles[i]?.values ?? 0,
+      misfits: misfits[i]?.n ?? 0,
+      examples: misfits[i]?.examples ?? [],
+    }));
+    const report: ValidationReport = {
+      valid: issues.errors === 0,
+      rows,
+      errorCount: issues.errors,
+      warningCount: issues.warnings,
+      counts: issues.counts,
+      issues: issues.examples(),
+      types,
+      notes,
+    };
+    const stored: ColumnInfo[] = columns.map((c) => ({ name: c.name, type: c.type }));
+    return {
+      source: second.reader.info,
+      layout: second.table.layout,
+      fields,
+      columns: stored,
+      report,
+      parquet,
+      dispose: () => sink.close(),
+    };
+  } catch (e) {
+    await sink.close();
+    throw e;
+  }
+}
+
+async function reportDuplicates(
+  sink: TableSink,
+  issues: Issues,
+  fields: string[],
+  code: 'unique-error' | 'primary-key-error',
+  message: string,
+) {
+  const dup = await sink.duplicates(fields, EXAMPLES_PER_CODE);
+  for (const [row, line, firstRow, key] of dup.rows) {
+    issues.add({
+      code,
+      row,
+      line,
+      field: fields.join(','),
+      value: key,
+      message: `${message}: sama dengan baris data ${firstRow}`,
+    });
+  }
+  issues.count(code, dup.count - dup.rows.length);
+}

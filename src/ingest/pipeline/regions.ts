@@ -1,0 +1,140 @@
+/**
+ * Region columns: names (or codes) resolved to Kemendagri codes, added as `<field>_kode` and
+ * `<field>_nama_baku` beside the original. Ambiguous and unresolved values are reported and
+ * left without a code: a wrong code is worse than none.
+ *
+ * How a column is read is planned from its distinct values first: a column of provinces is
+ * resolved among provinces only; a column mixing province rows with their regencies (BPS
+ * tables) carries the last province as the parent of the rows below it; and a bare name is
+ * read as the kabupaten only when the same column also lists "Kota <name>" (BPS's
+ * convention, proven by the file itself).
+ */
+import type { BareNameConvention, RegionLevel, RegionMatch } from '../../regions/resolve/index.js';
+import { getRegionIndex, nameKey, RegionResolver } from '../../regions/resolve/index.js';
+
+const REGION_HEADER = /provinsi|kabupaten|kota|wilayah|daerah|kab[_ ./-]?kota|region/i;
+const CODE_HEADER = /^(kode|kd|id)([ _-]|$)/i;
+const KOTA = /^kota\s+(?:adm(?:inistrasi|\.)?\s+)?(.+)$/i;
+
+export interface RegionColumnOptions {
+  /** Header (or field name) of the column holding region names or codes. */
+  readonly column: string;
+  /** A column of the same row holding the parent (e.g. the province of a regency). */
+  readonly parentColumn?: string;
+  /** The whole table is within this region (name or code), e.g. `Jawa Barat`. */
+  readonly parent?: string;
+  readonly bareNameMeans?: BareNameConvention;
+}
+
+export const looksLikeRegionHeader = (title: string): boolean =>
+  REGION_HEADER.test(title) && !CODE_HEADER.test(title.trim());
+
+export interface RegionStats {
+  resolved: number;
+  ambiguous: number;
+  unresolved: number;
+}
+
+export interface RegionPlan {
+  readonly levels: readonly RegionLevel[];
+  /** Province rows in the column are the parent of the rows after them. */
+  readonly carry: boolean;
+  /** Name keys of bare names to read as kabupaten. */
+  readonly kabupatenNames: ReadonlySet<string>;
+  /** Share of distinct values resolved or ambiguous (not unresolved). */
+  readonly recognised: number;
+  readonly note: string;
+}
+
+export class RegionColumn {
+  readonly stats: RegionStats = { resolved: 0, ambiguous: 0, unresolved: 0 };
+  readonly #cache = new Map<string, RegionMatch>();
+  #lastProvince: string | undefined;
+
+  private constructor(
+    readonly options: RegionColumnOptions,
+    readonly plan: RegionPlan,
+    private readonly resolver: RegionResolver,
+  ) {}
+
+  /** Plans how to read the column from its distinct values (`undefined` when more than the profile keeps). */
+  static async create(
+    options: RegionColumnOptions,
+    distinct: Iterable<string> | undefined,
+  ): Promise<RegionColumn> {
+    const resolver = new RegionResolver(await getRegionIndex());
+    return new RegionColumn(options, planRegions(resolver, options, distinct), resolver);
+  }
+
+  resolve(value: string, rowParent?: string): RegionMatch {
+    const parent = rowParent ?? this.options.parent ?? (this.plan.carry ? this.#lastProvince : undefined);
+    const key = `${parent ?? ''}\u0000${value}`;
+    let m = this.#cache.get(key);
+    if (!m) {
+      m = this.#resolve(value, parent);
+      if (m.status !== 'resolved' && parent !== undefined && parent === this.#lastProvince) {
+        // A province row in a mixed column is not under the previous province.
+        const alone = this.#resolve(value, undefined);
+        if (alone.status === 'resolved' && alone.level === 'province') m = alone;
+      }
+      this.#cache.set(key, m);
+    }
+    if (this.plan.carry && m.status === 'resolved' && m.level === 'province') this.#lastProvince = m.code;
+    this.stats[m.status]++;
+    return m;
+  }
+
+  #resolve(value: string, parent: string | undefined): RegionMatch {
+    const bare =
+      this.options.bareNameMeans ?? (this.plan.kabupatenNames.has(nameKey(value)) ? 'kabupaten' : undefined);
+    return this.resolver.resolve(value, {
+      levels: this.plan.levels,
+      ...(bare ? { bareNameMeans: bare } : {}),
+      ...(parent ? { parent } : {}),
+    });
+  }
+}
+
+function planRegions(
+  resolver: RegionResolver,
+  options: RegionColumnOptions,
+  distinct: Iterable<string> | undefined,
+): RegionPlan {
+  const values = distinct ? [...distinct] : [];
+  const kotaBases = new Set(values.flatMap((v) => KOTA.exec(v.trim())?.[1] ?? []).map(nameKey));
+  const kabupatenNames = new Set(values.map(nameKey).filter((k) => kotaBases.has(k)));
+  let resolved = 0;
+  let ambiguous = 0;
+  let provinces = 0;
+  let regencies = 0;
+  for (const v of values) {
+    const m = resolver.resolve(v, {
+      levels: ['province', 'regency'],
+      ...(options.parent ? { parent: options.parent } : {}),
+    });
+    if (m.status === 'resolved') {
+      resolved++;
+      if (m.level === 'province') provinces++;
+      else if (m.level === 'regency') regencies++;
+    } else if (m.status === 'ambiguous') ambiguous++;
+  }
+  const recognised = values.length ? (resolved + ambiguous) / values.length : 1;
+  const onlyProvinces = resolved > 0 && provinces >= resolved * 0.8;
+  const mixed = !onlyProvinces && provinces >= 2 && regencies >= 2;
+  const levels: RegionLevel[] = onlyProvinces ? ['province'] : ['province', 'regency'];
+  const parts = [
+    onlyProvinces ? 'kolom provinsi' : mixed ? 'provinsi diikuti kabupaten/kotanya' : 'kabupaten/kota',
+    ...(kabupatenNames.size
+      ? [
+          `${kabupatenNames.size} nama tanpa awalan dibaca sebagai kabupaten karena kolom yang sama memuat "Kota <nama>"`,
+        ]
+      : []),
+  ];
+  return {
+    levels,
+    carry: mixed && !options.parentColumn,
+    kabupatenNames,
+    recognised,
+    note: parts.join('; '),
+  };
+}
