@@ -13,7 +13,7 @@ export interface Inferred {
   readonly reason: string;
 }
 
-const CODE_HEADER = /^(kode|kd|id|no|nomor|nip|nik|npwp)([ _-]|$)|[ _-](kode|kd|id)$/i;
+const CODE_HEADER = /(^|[ _-])(kode|kd)([ _-]|$)|^(id|no|nomor|nip|nik|npwp)([ _-]|$)|[ _-]id$/i;
 
 export function inferType(title: string, p: ColumnProfile): Inferred {
   if (p.values === 0) return { type: 'string', reason: 'kolom kosong' };

@@ -1,0 +1,176 @@
+/**
+ * Each real sample in ../shared/data/samples imports to a typed table whose numbers, dates and
+ * region codes match values read by eye from the source files.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ImportOptions } from './import.js';
+import { type PreparedImport, prepareImport } from './import.js';
+
+const SAMPLES = resolve(import.meta.dirname, '../../../../shared/data/samples');
+const work = mkdtempSync(join(tmpdir(), 'kendali-import-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+type Row = Record<string, unknown>;
+
+async function load(
+  file: string,
+  options: Partial<ImportOptions> = {},
+): Promise<{ p: PreparedImport; rows: Row[] }> {
+  const p = await prepareImport(join(SAMPLES, file), { workDir: join(work, file), ...options });
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const r = await c.runAndReadAll(`SELECT * FROM read_parquet('${p.parquet.path}')`);
+  const rows = (r.getRowObjectsJS() as Row[]).map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [
+        k,
+        typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v,
+      ]),
+    ),
+  );
+  c.closeSync();
+  db.closeSync();
+  await p.dispose();
+  return { p, rows };
+}
+
+const typeOf = (p: PreparedImport, name: string) => p.fields.find((f) => f.name === name)?.type;
+
+describe('importing the real samples', () => {
+  it('BPS poverty by regency 2024: title rows skipped, decimals, bare regency names coded by the file’s own convention', async () => {
+    const { p, rows } = await load('bps_persentase_penduduk_miskin_kabkota_jabar_2024.csv');
+    expect(p.report.valid).toBe(true);
+    expect(p.report.rows).toBe(28);
+    expect(typeOf(p, 'k_2024')).toBe('number');
+    expect(rows[0]).toMatchObject({
+      kabupaten_kota: 'Provinsi Jawa Barat',
+      k_2024: 7.46,
+      kabupaten_kota_kode: '32',
+    });
+    expect(rows[1]).toMatchObject({
+      kabupaten_kota: 'Bogor',
+      k_2024: 7.05,
+      kabupaten_kota_kode: '32.01',
+      kabupaten_kota_nama_baku: 'Kabupaten Bogor',
+    });
+    expect(rows.find((r) => r.kabupaten_kota === 'Bandung')?.kabupaten_kota_kode).toBe('32.04');
+    expect(rows.find((r) => r.kabupaten_kota === 'Kota Tasikmalaya')).toMatchObject({
+      k_2024: 11.1,
+      kabupaten_kota_kode: '32.78',
+    });
+    expect(rows.find((r) => r.kabupaten_kota === 'Kota Banjar')?.kabupaten_kota_kode).toBe('32.79');
+    expect(p.report.counts).toEqual({});
+  });
+
+  it('PIHPS rice prices: semicolons, dd/mm/yyyy dates, empty trailing columns dropped', async () => {
+    const { p, rows } = await load('pihps_harga_beras_jawa_2021_2024.csv');
+    expect(p.report.rows).toBe(784);
+    expect(typeOf(p, 'tanggal')).toBe('date');
+    expect(p.fields.map((f) => f.name)).toEqual([
+      'tanggal',
+      'banten',
+      'jawa_barat',
+      'dki_jakarta',
+      'jawa_tengah',
+      'di_yogyakarta',
+      'jawa_timur',
+    ]);
+    expect(rows[0]).toMatchObject({
+      tanggal: '2021-01-05',
+      banten: 11100,
+      jawa_barat: 11200,
+      dki_jakarta: 13450,
+      jawa_timur: 10500,
+    });
+  });
+
+  it('Transjakarta: quoted comma thousands and route codes kept as text', async () => {
+    const { p, rows } = await load('jakarta_penumpang_transjakarta_2019_12.csv');
+    expect(typeOf(p, 'jumlah_penumpang')).toBe('integer');
+    expect(typeOf(p, 'kode_trayek')).toBe('string');
+    expect(rows[0]).toMatchObject({
+      jenis: 'BRT',
+      kode_trayek: '1',
+      trayek: 'KORIDOR 1 (BLOK M - KOTA)',
+      jumlah_penumpang: 2686458,
+    });
+    expect(rows[1]?.jumlah_penumpang).toBe(936927);
+  });
+
+  it('BPS school participation 2018: the header Excel turned into a date is restored, provinces coded', async () => {
+    const { p, rows } = await load('bps_aps_provinsi_2018.csv');
+    expect(p.fields.map((f) => f.title)).toContain('7-12');
+    expect(rows[0]).toMatchObject({
+      k_38_provinsi: 'ACEH',
+      k_7_12: 99.86,
+      k_13_15: 98.49,
+      k_16_18: 82.92,
+      k_19_23: 37.61,
+      k_38_provinsi_kode: '11',
+    });
+    expect(rows.find((r) => r.k_38_provinsi === 'JAMBI')?.k_38_provinsi_kode).toBe('15');
+    expect(rows.find((r) => r.k_38_provinsi === 'GORONTALO')?.k_38_provinsi_kode).toBe('75');
+  });
+
+  it('BPS rice production XLSX: merged headers, month columns, provinces coded', async () => {
+    const { p, rows } = await load('bps_produksi_padi_bulanan_2025.xlsx');
+    expect(p.fields.map((f) => f.name).slice(1, 4)).toEqual(['januari', 'februari', 'maret']);
+    expect(typeOf(p, 'januari')).toBe('number');
+    expect(rows[0]).toMatchObject({ k_38_provinsi: 'ACEH', januari: 71061.29, k_38_provinsi_kode: '11' });
+  });
+
+  it('BPS rice harvest CSV: four header rows, month names as columns', async () => {
+    const { rows } = await load('bps_luas_panen_padi_bulanan_2025.csv');
+    expect(rows[0]).toMatchObject({
+      januari: 13865.52,
+      februari: 19182.13,
+      tahunan: 307257.03,
+      k_38_provinsi_kode: '11',
+    });
+    expect(rows[1]).toMatchObject({
+      k_38_provinsi: 'SUMATERA UTARA',
+      januari: 39636.92,
+      k_38_provinsi_kode: '12',
+    });
+  });
+
+  it('BPS medicinal plants: "..." is missing, footnotes dropped', async () => {
+    const { p, rows } = await load('bps_produksi_biofarmaka_provinsi_2023.csv');
+    const jahe = p.fields[1]?.name as string;
+    const kejiBeling = p.fields[3]?.name as string;
+    expect(rows[0]).toMatchObject({
+      provinsi: 'Aceh',
+      [jahe]: 4345136,
+      [kejiBeling]: null,
+      provinsi_kode: '11',
+    });
+    expect(rows.some((r) => String(r.provinsi).startsWith('Catatan'))).toBe(false);
+    expect(p.report.valid).toBe(true);
+  });
+
+  it('BPS spending 2019: provinces in capitals followed by their regencies, coded with the province as parent', async () => {
+    const { p, rows } = await load('bps_pengeluaran_per_kapita_kabkota_2019.csv');
+    const col = p.fields[0]?.name as string;
+    expect(rows[0]).toMatchObject({ [col]: 'ACEH', k_2019: 9603, [`${col}_kode`]: '11' });
+    expect(rows[1]).toMatchObject({ [col]: 'Simeulue', k_2019: 7210, [`${col}_kode`]: '11.09' });
+    expect(rows[3]).toMatchObject({ [col]: 'Aceh Selatan', [`${col}_kode`]: '11.01' });
+    expect(rows.filter((r) => r.k_2019 === null)).toHaveLength(30);
+  });
+
+  it('Open Data Jabar villages: float-damaged codes restored as text', async () => {
+    const { p, rows } = await load('jabar_odj_desa_pencemaran_air.csv', { autoRegions: false });
+    expect(p.report.rows).toBe(15936);
+    expect(typeOf(p, 'bps_kode_desa_kelurahan')).toBe('string');
+    expect(rows[0]).toMatchObject({
+      kode_provinsi: '32',
+      bps_kode_kabupaten_kota: '3201',
+      bps_kode_desa_kelurahan: '3201190006',
+      kemendagri_kode_desa_kelurahan: '32.01.02.2001',
+      tahun: 2019,
+    });
+  });
+});
