@@ -6,6 +6,7 @@ import { registerCatalogActions } from './catalog/index.js';
 import { configOptionShow, configOptionUpdate } from './core/config-option.js';
 import { helpShow } from './core/help-show.js';
 import { statusShow } from './core/status-show.js';
+import { registerDatastoreActions } from './datastore/index.js';
 import { ActionRegistry } from './registry.js';
 
 /** The registry with every action Kendali serves. Feature folders add theirs here. */
@@ -25,5 +26,5 @@ export function createRegistry(): ActionRegistry {
     .register(apiTokenCreate)
     .register(apiTokenRevoke)
     .register(apiTokenList);
-  return registerCatalogActions(registry);
+  return registerDatastoreActions(registerCatalogActions(registry));
 }

@@ -40,7 +40,12 @@ export interface ActionContext {
   readonly services: Services;
   /** Calls another action through the registry, so its schema and policy apply too. */
   call(name: string, input: unknown): Promise<unknown>;
+  /** Where a long action reports how far it is (the CLI's progress bar, a job's events). */
+  readonly progress?: ProgressSink;
 }
+
+/** `done` of `total` units (bytes, rows, datasets) in a named phase. */
+export type ProgressSink = (phase: string, done: number, total: number) => void;
 
 export interface ActionDef<S extends TSchema, R> {
   /** `<entity>_<verb>`, as CKAN names its actions. */

@@ -52,6 +52,10 @@ export interface TableQuery {
   readonly columns?: readonly string[];
   readonly filters?: readonly Filter[];
   readonly sort?: readonly { readonly column: string; readonly desc?: boolean }[];
+  /** Full text: rows where any text column contains these words (case-insensitive). */
+  readonly q?: string;
+  /** Only distinct rows (of the projected columns). */
+  readonly distinct?: boolean;
   /** Default 100, at most 32,000 (CKAN's datastore_search cap). */
   readonly limit?: number;
   readonly offset?: number;

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ActionRegistry } from '../actions/registry.js';
-import type { ActionContext, Actor, Locale, Services } from '../actions/types.js';
+import type { ActionContext, Actor, Locale, ProgressSink, Services } from '../actions/types.js';
 
 /** Picks `id` or `en` from `?lang=`, then Accept-Language, then the configured default. */
 export function requestLocale(req: FastifyRequest, fallback: Locale): Locale {
@@ -23,6 +23,7 @@ export function makeContext(
   actor: Actor | null,
   locale: Locale,
   requestId: string,
+  progress?: ProgressSink,
 ): ActionContext {
   const ctx: ActionContext = Object.freeze({
     actor,
@@ -30,6 +31,7 @@ export function makeContext(
     requestId,
     services,
     call: (name: string, input: unknown) => registry.call(name, ctx, input),
+    ...(progress ? { progress } : {}),
   });
   return ctx;
 }

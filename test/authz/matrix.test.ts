@@ -4,11 +4,15 @@
  * expected allow/deny. An action added without a row here fails the test. "allow" means the
  * policy let the call through (the handler may still refuse on content, e.g. CONFLICT).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/actions/types.js';
 import { loadActor } from '../../src/auth/actor.js';
 import { KendaliError } from '../../src/core/errors.js';
 import { makeContext } from '../../src/http/context.js';
+import { addUpload } from '../../src/ingest/uploads.js';
 import { addUser, systemCtx } from '../support/accounts.js';
 import { openTestServices, type TestServices } from '../support/services.js';
 
@@ -25,6 +29,10 @@ const ORG_ADMINS: readonly Role[] = ['admin', 'sysadmin'];
 const SYSADMIN: readonly Role[] = ['sysadmin'];
 
 interface Fixture {
+  /** A dataset of that visibility with an imported datastore table: its resource id. */
+  table(vis: Vis): Promise<string>;
+  /** A file uploaded by the role's user (anonymous: by nobody), and a dataset to import it into. */
+  upload(role: Role, vis: Vis): Promise<{ upload_id: string; package_id: string }>;
   /** A fresh API token of the produsen user (its id). */
   token(): Promise<string>;
   /** Makes `other` a member of bps, so there is a membership to delete. */
@@ -108,6 +116,18 @@ const MATRIX: Record<string, Row> = {
   },
   resource_delete: { input: async (f, v) => ({ id: (await f.dataset(v)).resource }), allowed: same(EDITORS) },
   tag_list: { input: async () => ({}), allowed: same(EVERYONE) },
+  datastore_search: {
+    input: async (f, v) => ({ resource_id: await f.table(v) }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
+  datastore_info: {
+    input: async (f, v) => ({ id: await f.table(v) }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
+  datastore_import: {
+    input: async (f, v, role) => ({ ...(await f.upload(role, v)), dry_run: true }),
+    allowed: same(EDITORS),
+  },
   license_list: { input: async () => ({}), allowed: same(EVERYONE) },
   user_show: { input: async (f) => ({ id: f.user('produsen')?.name }), allowed: same(SIGNED_IN) },
   user_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
@@ -184,7 +204,23 @@ describe('authorisation matrix', () => {
   });
   afterAll(async () => t.cleanup());
 
+  const csv = join(mkdtempSync(join(tmpdir(), 'kendali-authz-')), 'data.csv');
+  writeFileSync(csv, 'provinsi,nilai\nAceh,1\nBali,2\n');
   const fixture: Fixture = {
+    table: async (vis) => {
+      const ds = await fixture.dataset(vis);
+      const up = await addUpload(t.services.config.dataDir, csv, null);
+      const r = (await t.registry.call('datastore_import', systemCtx(t), {
+        upload_id: up.id,
+        package_id: ds.name,
+      })) as { resource_id: string };
+      return r.resource_id;
+    },
+    upload: async (role, vis) => {
+      const ds = await fixture.dataset(vis);
+      const up = await addUpload(t.services.config.dataDir, csv, users.get(role)?.id ?? null);
+      return { upload_id: up.id, package_id: ds.name };
+    },
     token: async () => {
       const made = (await t.registry.call('api_token_create', systemCtx(t), {
         user: 'user-produsen',

@@ -89,7 +89,8 @@ export function checkSource(source: TableSource): void {
     errors.throwIfAny();
     checkRows(source, errors);
   } else if (source?.kind === 'parquet') {
-    if (typeof source.path !== 'string' || source.path === '') errors.add('source.path', 'must be a file path');
+    if (typeof source.path !== 'string' || source.path === '')
+      errors.add('source.path', 'must be a file path');
   } else if (source?.kind === 'csv') {
     if (typeof source.path !== 'string' || source.path === '') errors.add('source.path', 'is required');
     if (source.columns !== undefined) checkColumns(source.columns, errors);

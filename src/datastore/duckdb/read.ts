@@ -103,14 +103,28 @@ export async function queryVersion(
   const fields: FieldErrors = {};
   const columns = projection(query, source, fields);
   const params = new Params();
-  const where = whereClause(query.filters, source.types, params, fields);
+  let where = whereClause(query.filters, source.types, params, fields);
+  const q = query.q?.trim();
+  if (q) {
+    const text = source.columns.filter((c) => c.type === 'text');
+    const words = q.split(/\s+/).slice(0, 10);
+    const any = (w: string) =>
+      text.length
+        ? `(${text.map((c) => `${quoteIdent(c.name)} ILIKE ${params.bind(`%${w.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`)} ESCAPE '\\'`).join(' OR ')})`
+        : 'false';
+    const cond = words.map(any).join(' AND ');
+    where = where ? `${where} AND ${cond}` : ` WHERE ${cond}`;
+  }
   const order = orderBy(query, source, fields);
   const { limit, offset } = pageErrors(query, fields);
   if (Object.keys(fields).length > 0) throw validation(fields);
 
   const list = columns.map((c) => quoteIdent(c.name)).join(', ');
+  const distinct = query.distinct === true;
   const counted = await connection.runAndReadAll(
-    `SELECT count(*) FROM ${source.from}${where}`,
+    distinct
+      ? `SELECT count(*) FROM (SELECT DISTINCT ${list} FROM ${source.from}${where})`
+      : `SELECT count(*) FROM ${source.from}${where}`,
     params.values,
   );
   const total = Number(toCell(counted.getRows()[0]?.[0] ?? 0));
@@ -120,7 +134,9 @@ export async function queryVersion(
       ? []
       : await readRows(
           connection,
-          `SELECT ${list} FROM ${source.from}${where}${order} LIMIT ${limit} OFFSET ${offset}`,
+          distinct
+            ? `SELECT * FROM (SELECT DISTINCT ${list} FROM ${source.from}${where})${order} LIMIT ${limit} OFFSET ${offset}`
+            : `SELECT ${list} FROM ${source.from}${where}${order} LIMIT ${limit} OFFSET ${offset}`,
           params.values,
           names,
         );

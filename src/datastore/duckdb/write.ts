@@ -111,15 +111,24 @@ async function writeCsv(connection: DuckDBConnection, source: CsvSource, path: s
 
 type ParquetSource = Extract<TableSource, { kind: 'parquet' }>;
 
-async function writeFromParquet(connection: DuckDBConnection, source: ParquetSource, path: string): Promise<Written> {
+async function writeFromParquet(
+  connection: DuckDBConnection,
+  source: ParquetSource,
+  path: string,
+): Promise<Written> {
   const info = await stat(source.path).catch(() => undefined);
   if (!info?.isFile()) throw validation({ 'source.path': ['no such file'] });
   const from = `read_parquet(${quoteLiteral(source.path)})`;
   const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
-  const detected = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), duckType: String(r.column_type) }));
+  const detected = described
+    .getRowObjectsJS()
+    .map((r) => ({ name: String(r.column_name), duckType: String(r.column_type) }));
   const select = `SELECT ${detected.map((c) => castToStorage(c.name, c.duckType)).join(', ')} FROM ${from}`;
   const copied = await connection.run(copyToParquet(select, path));
-  return { columns: detected.map((c) => ({ name: c.name, type: columnTypeOf(c.duckType) })), rowCount: copied.rowsChanged };
+  return {
+    columns: detected.map((c) => ({ name: c.name, type: columnTypeOf(c.duckType) })),
+    rowCount: copied.rowsChanged,
+  };
 }
 
 /** Writes `source` (already checked) as a Parquet file at `path`. */
