@@ -18,7 +18,8 @@ describe.each(['pglite', 'postgres'] as const)('datastore import and search on %
   const files = mkdtempSync(join(tmpdir(), 'kendali-ds-'));
   // biome-ignore lint/suspicious/noExplicitAny: results are read loosely in this test
   const call = (name: string, input: unknown): Promise<any> => t.registry.call(name, systemCtx(t), input);
-  const anon = (name: string, input: unknown) =>
+  // biome-ignore lint/suspicious/noExplicitAny: results are read loosely in this test
+  const anon = (name: string, input: unknown): Promise<any> =>
     t.registry.call(name, makeContext(t.registry, t.services, null, 'id', 't'), input);
   const upload = async (file: string) =>
     (await addUpload(t.services.config.dataDir, file, '00000000-0000-0000-0000-000000000000')).id;
