@@ -4,6 +4,7 @@
  * actions through the registry as the system sysadmin `system:cli` — never the database.
  */
 import { InvalidArgumentError } from 'commander';
+import type { ProgressSink } from '../actions/types.js';
 import { systemActor } from '../auth/actor.js';
 import { loadConfig } from '../config/load.js';
 import { makeContext } from '../http/context.js';
@@ -17,7 +18,11 @@ export interface DataDirOption {
   readonly dataDir?: string;
 }
 
-export async function withActions<T>(opts: DataDirOption, fn: (call: CallAction) => Promise<T>): Promise<T> {
+export async function withActions<T>(
+  opts: DataDirOption,
+  fn: (call: CallAction, dataDir: string) => Promise<T>,
+  onProgress?: ProgressSink,
+): Promise<T> {
   const env = { ...process.env };
   if (opts.dataDir) env.KENDALI_DATA_DIR = opts.dataDir;
   const config = loadConfig(env);
@@ -43,8 +48,9 @@ export async function withActions<T>(opts: DataDirOption, fn: (call: CallAction)
         systemActor('system:cli'),
         config.locale,
         'cli',
+        onProgress,
       );
-      return await fn((name, input) => opened.registry.call(name, ctx, input));
+      return await fn((name, input) => opened.registry.call(name, ctx, input), config.dataDir);
     } finally {
       await opened.close();
     }

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { KENDALI_VERSION } from '../core/paths.js';
 import { configCommand } from './commands/config.js';
+import { importCommand } from './commands/import.js';
+import { orgCommand } from './commands/org.js';
 import { startCommand } from './commands/start.js';
 import { tokenCommand } from './commands/token.js';
 import { userCommand } from './commands/user.js';
@@ -16,6 +18,8 @@ export function buildCli(): Command {
   program.addCommand(configCommand());
   program.addCommand(userCommand());
   program.addCommand(tokenCommand());
+  program.addCommand(orgCommand());
+  program.addCommand(importCommand());
   return program;
 }
 

@@ -74,8 +74,8 @@ export class RegionColumn {
       m = this.#resolve(value, parent);
       if (m.status !== 'resolved' && parent !== undefined && parent === this.#lastProvince) {
         // A province row in a mixed column is not under the previous province.
-        const alone = this.#resolve(value, undefined);
-        if (alone.status === 'resolved' && alone.level === 'province') m = alone;
+        const alone = this.resolver.resolve(value, { levels: ['province'] });
+        if (alone.status === 'resolved') m = alone;
       }
       this.#cache.set(key, m);
     }

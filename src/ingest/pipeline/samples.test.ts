@@ -159,6 +159,10 @@ describe('importing the real samples', () => {
     expect(rows[1]).toMatchObject({ [col]: 'Simeulue', k_2019: 7210, [`${col}_kode`]: '11.09' });
     expect(rows[3]).toMatchObject({ [col]: 'Aceh Selatan', [`${col}_kode`]: '11.01' });
     expect(rows.filter((r) => r.k_2019 === null)).toHaveLength(30);
+    // A province whose name is also a regency's, after another province's regencies.
+    expect(rows.find((r) => r[col] === 'GORONTALO')?.[`${col}_kode`]).toBe('75');
+    expect(rows.find((r) => r[col] === 'Boalemo')?.[`${col}_kode`]).toBe('75.02');
+    expect(p.report.counts).toEqual({});
   });
 
   it('Open Data Jabar villages: float-damaged codes restored as text', async () => {

@@ -7,6 +7,8 @@
  * and byte of the first bad sequence: rows already delivered cannot be taken back, and a silent
  * U+FFFD in a name is worse than a clear error. The message says to give `encoding`.
  */
+
+import { TextDecoder } from 'node:util';
 import { readError } from './errors.js';
 
 export interface EncodingChoice {

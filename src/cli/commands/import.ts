@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { isKendaliError } from '../../core/errors.js';
+import type { ValidationReport } from '../../ingest/pipeline/types.js';
+import { addUpload } from '../../ingest/uploads.js';
+import { type DataDirOption, withActions } from '../actions.js';
+import { CliError } from '../fail.js';
+import { createProgress } from '../progress.js';
+
+interface ImportOptions extends DataDirOption {
+  org: string;
+  dataset: string;
+  title?: string;
+  schema?: string;
+  sheet?: string;
+  regionColumn?: string[];
+  dryRun?: boolean;
+  onError?: 'block' | 'warn';
+}
+
+interface ImportResult {
+  published: boolean;
+  version?: number;
+  resource_id?: string;
+  report: ValidationReport;
+}
+
+function printReport(r: ImportResult): void {
+  const out = process.stdout;
+  out.write(`Baris: ${r.report.rows}; galat: ${r.report.errorCount}; peringatan: ${r.report.warningCount}\n`);
+  out.write('Kolom:\n');
+  for (const t of r.report.types) {
+    out.write(
+      `  ${t.field} (${t.title}): ${t.type} — ${t.reason}${t.misfits ? `; ${t.misfits} tidak cocok` : ''}\n`,
+    );
+  }
+  for (const n of r.report.notes.filter(
+    (x) => x.startsWith('wilayah') || x.startsWith('judul') || x.startsWith('kolom'),
+  ))
+    out.write(`  ${n}\n`);
+  if (r.report.issues.length) {
+    out.write('Masalah pertama:\n');
+    for (const i of r.report.issues.slice(0, 15)) {
+      out.write(
+        `  [${i.code}] baris data ${i.row} (baris berkas ${i.line})${i.field ? `, kolom ${i.field}` : ''}: ${i.message}\n`,
+      );
+    }
+  }
+}
+
+/** `kendali import FILE`: a file into a dataset's datastore table, with progress and the validation report. */
+export function importCommand(): Command {
+  return new Command('import')
+    .description(
+      'import a CSV/TSV/XLSX/HTML/JSON/Parquet file as a new version of a dataset’s table (exit 0 published, 2 published with warnings, 1 failed)',
+    )
+    .argument('<file>', 'the file to import')
+    .requiredOption('--org <org>', 'institution (name) that owns the dataset')
+    .requiredOption('--dataset <name>', 'dataset name; created when it does not exist')
+    .option('--title <title>', 'title for a new dataset')
+    .option('--schema <file>', 'Table Schema (JSON) with field types and constraints')
+    .option('--sheet <sheet>', 'XLSX sheet (name or 0-based index)')
+    .option('--region-column <column...>', 'columns holding region names (default: detected from headers)')
+    .option('--on-error <policy>', 'block (default) or warn: publish even with errors')
+    .option('--dry-run', 'check and report without publishing')
+    .option('-d, --data-dir <dir>', 'data directory (overrides KENDALI_DATA_DIR)')
+    .action(async (file: string, opts: ImportOptions) => {
+      const progress = createProgress('impor', { unit: 'bytes' });
+      const schema = opts.schema ? (JSON.parse(readFileSync(opts.schema, 'utf8')) as unknown) : undefined;
+      let result: ImportResult;
+      try {
+        result = (await withActions(
+          opts,
+          async (call, dataDir) => {
+            try {
+              await call('package_show', { id: opts.dataset });
+            } catch (e) {
+              if (!isKendaliError(e) || e.code !== 'NOT_FOUND') throw e;
+              await call('package_create', {
+                name: opts.dataset,
+                title: opts.title ?? opts.dataset,
+                owner_org: opts.org,
+              });
+            }
+            const upload = await addUpload(dataDir, file, null);
+            return call('datastore_import', {
+              upload_id: upload.id,
+              package_id: opts.dataset,
+              ...(opts.sheet !== undefined
+                ? { sheet: /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet }
+                : {}),
+              ...(schema ? { schema } : {}),
+              ...(opts.regionColumn ? { region_columns: opts.regionColumn } : {}),
+              ...(opts.onError ? { on_error: opts.onError } : {}),
+              ...(opts.dryRun ? { dry_run: true } : {}),
+            });
+          },
+          (phase, done, total) =>
+            progress.update(done, total, phase === 'profile' ? 'membaca (1/2)' : 'mengubah (2/2)'),
+        )) as ImportResult;
+      } finally {
+        progress.stop();
+      }
+      printReport(result);
+      if (!result.published) {
+        process.stdout.write('Tidak diterbitkan (--dry-run).\n');
+        return;
+      }
+      process.stdout.write(`Diterbitkan: versi ${result.version} (resource ${result.resource_id})\n`);
+      if (result.report.errorCount + result.report.warningCount > 0)
+        throw new CliError('diterbitkan dengan peringatan', 2);
+    });
+}

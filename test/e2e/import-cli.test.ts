@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/process.js';
+
+const SAMPLES = resolve(import.meta.dirname, '../../../shared/data/samples');
+
+describe('kendali import, as an operator runs it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kendali-import-cli-'));
+  const env = {
+    KENDALI_DATA_DIR: join(dir, 'data'),
+    KENDALI_DEMO: '0',
+    KENDALI_ADMIN_PASSWORD: 'sandi-uji-impor',
+    LOG_LEVEL: 'warn',
+  };
+  beforeAll(async () => {
+    const r = await runCli(['org', 'add', 'bps', '--title', 'Badan Pusat Statistik'], env);
+    expect(r.code, r.stderr).toBe(0);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fails with exit 1 and one clear line when the institution does not exist', async () => {
+    const r = await runCli(
+      [
+        'import',
+        join(SAMPLES, 'jakarta_penumpang_transjakarta_2019_12.csv'),
+        '--org',
+        'tidak-ada',
+        '--dataset',
+        'transjakarta',
+      ],
+      env,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('kendali: Not found: organization tidak-ada');
+  });
+
+  it('publishes a clean file with exit 0 and prints the column types', async () => {
+    const r = await runCli(
+      [
+        'import',
+        join(SAMPLES, 'jakarta_penumpang_transjakarta_2019_12.csv'),
+        '--org',
+        'bps',
+        '--dataset',
+        'transjakarta',
+      ],
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Baris: 237; galat: 0; peringatan: 0');
+    expect(r.stdout).toContain('jumlah_penumpang (jumlah_penumpang): integer');
+    expect(r.stdout).toMatch(/Diterbitkan: versi 1 \(resource [0-9a-f-]{36}\)/);
+    expect(r.stderr).toMatch(/impor: .*membaca \(1\/2\)/);
+  });
+
+  it('publishes with warnings (ambiguous region names) with exit 2', async () => {
+    const file = join(dir, 'ambigu.csv');
+    writeFileSync(file, 'Kabupaten/Kota,Nilai\nBandung,"1,5"\nKota Cimahi,"2,5"\n');
+    const r = await runCli(['import', file, '--org', 'bps', '--dataset', 'ambigu'], env);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toMatch(
+      /\[region-ambiguous\] baris data 1 \(baris berkas 2\), kolom kabupaten_kota: "Bandung" bisa berarti: .*32\.04.*32\.73|32\.73.*32\.04/,
+    );
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('kendali: diterbitkan dengan peringatan');
+  });
+
+  it('refuses a file with errors with exit 1, publishing nothing, and names row and column', async () => {
+    const file = join(dir, 'salah.csv');
+    writeFileSync(
+      file,
+      `tahun,nilai\n${Array.from({ length: 30 }, (_, i) => `${1990 + i},${i}`).join('\n')}\n2020,banyak\n`,
+    );
+    const r = await runCli(['import', file, '--org', 'bps', '--dataset', 'salah'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /kendali: The file has errors \(upload_id: 1 errors; nothing was published\. First: row 31, line 32, column nilai/,
+    );
+    const dry = await runCli(['import', file, '--org', 'bps', '--dataset', 'salah', '--dry-run'], env);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      '[type-error] baris data 31 (baris berkas 32), kolom nilai: nilai: "banyak" bukan bilangan',
+    );
+    expect(dry.stdout).toContain('Tidak diterbitkan (--dry-run).');
+  });
+});
