@@ -9,6 +9,7 @@ import { openDuckDbDatastore } from '../datastore/duckdb/index.js';
 import { seedDemo } from '../demo/seed.js';
 import { seedRegions } from '../regions/seed.js';
 import { checkAdminPassword, createFirstAdmin, type Notice, stderrNotice } from './first-admin.js';
+import { sweepLeftovers } from './sweep.js';
 
 export type Step = (label: string, done?: number, total?: number) => void;
 
@@ -31,6 +32,8 @@ export async function openServices(
 ): Promise<OpenedServices> {
   checkAdminPassword(config.adminPassword);
   mkdirSync(config.dataDir, { recursive: true });
+  // Embedded mode: the caller holds the data directory's lock, so leftovers are a dead process's.
+  if (!config.databaseUrl) await sweepLeftovers(config.dataDir);
   step(
     config.databaseUrl
       ? 'catalog: PostgreSQL; datastore: DuckDB'
