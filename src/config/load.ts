@@ -25,6 +25,12 @@ function parseValue(
         ? { ok: true, value: n }
         : { ok: false, why: 'must be an integer port number 0–65535' };
     }
+    case 'integer': {
+      const n = Number(raw);
+      return Number.isSafeInteger(n) && n > 0 && raw.trim() !== ''
+        ? { ok: true, value: n }
+        : { ok: false, why: 'must be a whole number above 0' };
+    }
     case 'url':
       try {
         return { ok: true, value: new URL(raw).toString().replace(/\/$/, '') };

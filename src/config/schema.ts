@@ -4,7 +4,7 @@
  * `kendali config` (and docs/configuration.md) print this table.
  */
 
-export type SettingType = 'string' | 'port' | 'url' | 'boolean' | 'enum' | 'path';
+export type SettingType = 'string' | 'port' | 'url' | 'boolean' | 'enum' | 'path' | 'integer';
 
 export interface Setting {
   readonly env: string;
@@ -31,6 +31,7 @@ export interface ConfigValues {
   siteTitle: string;
   locale: 'id' | 'en';
   adminPassword: string | undefined;
+  maxUploadMb: number;
 }
 
 export const SETTINGS: readonly Setting[] = [
@@ -85,6 +86,13 @@ export const SETTINGS: readonly Setting[] = [
     type: 'string',
     default: 'Kendali — Satu Data',
     doc: 'Site title shown in the UI and in status_show.',
+  },
+  {
+    env: 'KENDALI_MAX_UPLOAD_MB',
+    key: 'maxUploadMb',
+    type: 'integer',
+    default: '2048',
+    doc: 'Largest file accepted by an upload, in MB (files are streamed to disk, not held in memory).',
   },
   {
     env: 'KENDALI_LOCALE',

@@ -10,6 +10,7 @@ import { dcatRoutes } from './dcat-routes.js';
 import { mapError } from './errors.js';
 import { healthRoutes } from './health.js';
 import { buildOpenApi } from './openapi.js';
+import { uploadRoutes } from './upload-routes.js';
 import { webRoutes } from './web.js';
 
 export interface AppOptions {
@@ -55,6 +56,7 @@ export async function buildApp({
   await app.register(healthRoutes, { services });
   await app.register(authPlugin, { registry, services });
   await app.register(actionsRoute, { registry, services });
+  await app.register(uploadRoutes, { services, maxBytes: services.config.maxUploadMb * 1024 * 1024 });
   await app.register(dcatRoutes, { services });
   await app.register(webRoutes, { root: webRoot, services });
   return app;

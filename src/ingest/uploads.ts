@@ -4,9 +4,12 @@
  * can make Kendali read an arbitrary file.
  */
 import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { forbidden, notFound, validation } from '../core/errors.js';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { badRequest, forbidden, notFound, validation } from '../core/errors.js';
 
 export interface Upload {
   readonly id: string;
@@ -36,6 +39,43 @@ export async function addUpload(dataDir: string, file: string, owner: string | n
     JSON.stringify({ filename, owner, at: new Date().toISOString() }),
   );
   return { id, path, filename, owner };
+}
+
+/**
+ * Streams an HTTP upload into the uploads area. `truncated()` tells whether the body was cut
+ * at the size limit; a cut, failed or aborted upload leaves nothing behind.
+ */
+export async function addUploadStream(
+  dataDir: string,
+  filename: string,
+  owner: string | null,
+  body: Readable,
+  truncated: () => boolean,
+  maxBytes: number,
+): Promise<Upload & { size: number }> {
+  const id = randomUUID();
+  const dir = join(uploadsDir(dataDir), id);
+  await mkdir(dir, { recursive: true });
+  const name = safeName(filename);
+  const path = join(dir, name);
+  let size = 0;
+  body.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+  });
+  try {
+    await pipeline(body, createWriteStream(path));
+    if (truncated())
+      throw badRequest(`the file is larger than the limit of ${Math.round(maxBytes / 1048576)} MB`);
+    if (size === 0) throw validation({ file: ['the file is empty'] });
+    await writeFile(
+      join(dir, '.upload.json'),
+      JSON.stringify({ filename: name, owner, at: new Date().toISOString(), size }),
+    );
+    return { id, path, filename: name, owner, size };
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 export async function findUpload(

@@ -15,9 +15,9 @@ async function bigCsv(path: string, rows: number): Promise<void> {
   const names = ['Aceh', 'Bali', 'Jawa Barat', 'Papua', 'Riau'];
   for (let i = 0; i < rows; i++) {
     if (!out.write(`${names[i % 5]},${2000 + (i % 25)},"${i},5"\n`))
-      await new Promise((r) => out.once('drain', r));
+      await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 describe('an import killed midway', () => {
