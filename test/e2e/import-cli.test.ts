@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/process.js';
+import { runCli, startKendali } from '../support/process.js';
 
 const SAMPLES = resolve(import.meta.dirname, '../../../shared/data/samples');
 
@@ -84,4 +84,77 @@ describe('kendali import, as an operator runs it', () => {
     );
     expect(dry.stdout).toContain('Tidak diterbitkan (--dry-run).');
   });
+});
+
+describe('kendali import --url, against a running server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kendali-import-url-'));
+  const env = {
+    KENDALI_DATA_DIR: join(dir, 'data'),
+    KENDALI_DEMO: '0',
+    KENDALI_ADMIN_PASSWORD: 'sandi-uji-url',
+    LOG_LEVEL: 'warn',
+  };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('uploads with progress and the server imports', async () => {
+    expect((await runCli(['org', 'add', 'bps'], env)).code).toBe(0);
+    const token = (
+      await runCli(['token', 'create', '--user', 'admin', '--name', 'impor'], env)
+    ).stdout.trim();
+    expect(token.length).toBeGreaterThan(20);
+    const k = await startKendali(env.KENDALI_DATA_DIR, { env });
+    try {
+      const held = await runCli(
+        [
+          'import',
+          join(SAMPLES, 'pihps_harga_beras_jawa_2021_2024.csv'),
+          '--org',
+          'bps',
+          '--dataset',
+          'beras',
+        ],
+        env,
+      );
+      expect(held.code).toBe(1);
+      expect(held.stderr).toMatch(/kendali: data directory .* is in use by process \d+/);
+      const r = await runCli(
+        [
+          'import',
+          join(SAMPLES, 'pihps_harga_beras_jawa_2021_2024.csv'),
+          '--org',
+          'bps',
+          '--dataset',
+          'beras',
+          '--url',
+          k.url,
+          '--token',
+          token,
+        ],
+        env,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/mengunggah/);
+      expect(r.stdout).toContain('Baris: 784; galat: 0');
+      expect(r.stdout).toMatch(/Diterbitkan: versi 1/);
+      const bad = await runCli(
+        [
+          'import',
+          join(SAMPLES, 'pihps_harga_beras_jawa_2021_2024.csv'),
+          '--org',
+          'bps',
+          '--dataset',
+          'beras',
+          '--url',
+          k.url,
+          '--token',
+          'salah',
+        ],
+        env,
+      );
+      expect(bad.code).toBe(1);
+      expect(bad.stderr.trim().split('\n').at(-1)).toMatch(/^kendali: .*token/i);
+    } finally {
+      await k.stop();
+    }
+  }, 180_000);
 });

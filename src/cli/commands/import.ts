@@ -6,8 +6,11 @@ import { addUpload } from '../../ingest/uploads.js';
 import { type DataDirOption, withActions } from '../actions.js';
 import { CliError } from '../fail.js';
 import { createProgress } from '../progress.js';
+import { remoteCall, remoteFrom, remoteUpload } from '../remote.js';
 
 interface ImportOptions extends DataDirOption {
+  url?: string;
+  token?: string;
   org: string;
   dataset: string;
   title?: string;
@@ -64,40 +67,57 @@ export function importCommand(): Command {
     .option('--on-error <policy>', 'block (default) or warn: publish even with errors')
     .option('--dry-run', 'check and report without publishing')
     .option('-d, --data-dir <dir>', 'data directory (overrides KENDALI_DATA_DIR)')
+    .option('--url <url>', 'a running Kendali server to import into (or KENDALI_URL)')
+    .option('--token <token>', 'API token for --url (or KENDALI_TOKEN)')
     .action(async (file: string, opts: ImportOptions) => {
       const progress = createProgress('impor', { unit: 'bytes' });
       const schema = opts.schema ? (JSON.parse(readFileSync(opts.schema, 'utf8')) as unknown) : undefined;
+      const importInput = (uploadId: string) => ({
+        upload_id: uploadId,
+        package_id: opts.dataset,
+        ...(opts.sheet !== undefined
+          ? { sheet: /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet }
+          : {}),
+        ...(schema ? { schema } : {}),
+        ...(opts.regionColumn ? { region_columns: opts.regionColumn } : {}),
+        ...(opts.onError ? { on_error: opts.onError } : {}),
+        ...(opts.dryRun ? { dry_run: true } : {}),
+      });
+      const ensureDataset = async (call: (name: string, input: unknown) => Promise<unknown>) => {
+        try {
+          await call('package_show', { id: opts.dataset });
+        } catch (e) {
+          if (!isKendaliError(e) || e.code !== 'NOT_FOUND') throw e;
+          await call('package_create', {
+            name: opts.dataset,
+            title: opts.title ?? opts.dataset,
+            owner_org: opts.org,
+          });
+        }
+      };
+      const remote = remoteFrom(opts);
       let result: ImportResult;
       try {
-        result = (await withActions(
-          opts,
-          async (call, dataDir) => {
-            try {
-              await call('package_show', { id: opts.dataset });
-            } catch (e) {
-              if (!isKendaliError(e) || e.code !== 'NOT_FOUND') throw e;
-              await call('package_create', {
-                name: opts.dataset,
-                title: opts.title ?? opts.dataset,
-                owner_org: opts.org,
-              });
-            }
-            const upload = await addUpload(dataDir, file, null);
-            return call('datastore_import', {
-              upload_id: upload.id,
-              package_id: opts.dataset,
-              ...(opts.sheet !== undefined
-                ? { sheet: /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet }
-                : {}),
-              ...(schema ? { schema } : {}),
-              ...(opts.regionColumn ? { region_columns: opts.regionColumn } : {}),
-              ...(opts.onError ? { on_error: opts.onError } : {}),
-              ...(opts.dryRun ? { dry_run: true } : {}),
-            });
-          },
-          (phase, done, total) =>
-            progress.update(done, total, phase === 'profile' ? 'membaca (1/2)' : 'mengubah (2/2)'),
-        )) as ImportResult;
+        if (remote) {
+          const call = (name: string, input: unknown) => remoteCall(remote, name, input);
+          await ensureDataset(call);
+          const uploadId = await remoteUpload(remote, file, (sent, total) =>
+            progress.update(sent, total, 'mengunggah'),
+          );
+          progress.note('diproses di server');
+          result = (await call('datastore_import', importInput(uploadId))) as ImportResult;
+        } else {
+          result = (await withActions(
+            opts,
+            async (call, dataDir) => {
+              await ensureDataset(call);
+              const upload = await addUpload(dataDir, file, null);
+              return call('datastore_import', importInput(upload.id));
+            },
+            (phase, done, total) =>
+              progress.update(done, total, phase === 'profile' ? 'membaca (1/2)' : 'mengubah (2/2)'),
+          )) as ImportResult;
+        }
       } finally {
         progress.stop();
       }
