@@ -9,6 +9,8 @@ import { type Benchmark, formatTable } from './lib.js';
 export const REGISTRY: Readonly<Record<string, () => Promise<{ default: Benchmark }>>> = {
   'store-baseline': () => import('./store-baseline.js'),
   startup: () => import('./startup.js'),
+  ingest: () => import('./ingest.js'),
+  'catalog-search': () => import('./catalog-search.js'),
 };
 
 export interface Output {

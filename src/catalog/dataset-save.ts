@@ -18,6 +18,7 @@ import { unsafeMarkup } from './markdown.js';
 import type { CatalogSchema } from './schema.js';
 import { pickSdi, type Sdi } from './sdi.js';
 import { reindexDatasets } from './search/index-sql.js';
+import { datasetsChanged } from './search/sync.js';
 
 type Trx = Transaction<CatalogSchema>;
 type Input = Partial<PackageCreateInputT> & Partial<PackageUpdateInputT>;
@@ -245,5 +246,6 @@ export async function saveDataset(
   if (input.resources) await saveResources(trx, id, input.resources, {});
   await reindexDatasets(trx, [id]);
   await refreshQuality(trx, [id]);
+  datasetsChanged(trx, [id]);
   return id;
 }

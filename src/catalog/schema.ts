@@ -113,6 +113,12 @@ export interface DatasetVersionTable {
 export interface ColumnInfoRow {
   name: string;
   type: string;
+  /** Shown name (import: the file's header). */
+  title?: string;
+  /** Part of the table's primary key (datastore_create), used by datastore_upsert. */
+  primary_key?: boolean;
+  /** CKAN's field `info` (label, notes, …), as datastore_create was given it. */
+  info?: Record<string, unknown>;
 }
 
 export interface SettingTable {

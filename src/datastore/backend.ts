@@ -4,6 +4,8 @@
  * A second backend (PostgreSQL, ClickHouse, object storage) is a new implementation of this
  * interface, not a rewrite (as CKAN's datastore backends).
  */
+import type { DiffOptions, VersionDiff } from './diff.js';
+import type { RowStream, StreamOptions, VersionFile } from './stream.js';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'timestamp';
 
@@ -78,6 +80,24 @@ export interface AggregateQuery {
   readonly filters?: readonly Filter[];
 }
 
+/** How a new version is made from the one before it (see `DatastoreBackend.deriveVersion`). */
+export type TableChange =
+  | {
+      readonly kind: 'merge';
+      /** The new version's columns: every column of the base (same name and type), then any new ones. */
+      readonly columns: readonly ColumnInfo[];
+      /** Columns whose values identify a row; empty when the table has no key (then only 'insert'). */
+      readonly key: readonly string[];
+      /** The key is new to this table: check that the base's rows are unique and complete on it. */
+      readonly checkKey?: boolean;
+      /** insert: no record's key may exist; update: every record's key must exist; upsert: either. */
+      readonly method: 'insert' | 'update' | 'upsert';
+      /** Each record sets the columns it names; a matched row keeps the others, a new row has nulls. */
+      readonly records: readonly Readonly<Record<string, CellValue>>[];
+    }
+  /** Rows matching every filter are left out (no filters: every row). */
+  | { readonly kind: 'delete'; readonly filters: readonly Filter[] };
+
 export interface DatastoreBackend {
   readonly kind: string;
   /**
@@ -86,11 +106,24 @@ export interface DatastoreBackend {
    * an existing version.
    */
   writeVersion(ref: TableRef, source: TableSource): Promise<TableVersionInfo>;
+  /**
+   * Writes version `ref` as version `base` (null: an empty table) changed by `change`,
+   * atomically as writeVersion. Problems are Validation errors with paths such as
+   * `records.3.nilai` (a value of the wrong type) or `records.3` (a key that exists on insert,
+   * or is missing on update).
+   */
+  deriveVersion(ref: TableRef, base: TableRef | null, change: TableChange): Promise<TableVersionInfo>;
   describe(ref: TableRef): Promise<TableVersionInfo>;
   /** Versions present on disk for a table, ascending. */
   listVersions(tableId: string): Promise<number[]>;
   query(ref: TableRef, query?: TableQuery): Promise<QueryResult>;
   aggregate(ref: TableRef, query: AggregateQuery): Promise<readonly Record<string, CellValue>[]>;
+  /** Every row in batches, read lazily (downloads); the schema and columns are checked first. */
+  stream(ref: TableRef, options?: StreamOptions): Promise<RowStream>;
+  /** The version's stored file, to send as it is. */
+  versionFile(ref: TableRef): Promise<VersionFile>;
+  /** Rows added, removed and changed from `from` to `to`, matched on `key` (empty: whole rows). */
+  diff(from: TableRef, to: TableRef, key: readonly string[], options: DiffOptions): Promise<VersionDiff>;
   /** Removes every version of a table. */
   dropTable(tableId: string): Promise<void>;
   /** True when the engine answers. */

@@ -7,6 +7,7 @@ import { WEB_DIST } from '../core/paths.js';
 import { actionsRoute } from './actions-route.js';
 import { authPlugin } from './auth.js';
 import { dcatRoutes } from './dcat-routes.js';
+import { dumpRoutes } from './dump/routes.js';
 import { mapError } from './errors.js';
 import { healthRoutes } from './health.js';
 import { buildOpenApi } from './openapi.js';
@@ -58,6 +59,7 @@ export async function buildApp({
   await app.register(actionsRoute, { registry, services });
   await app.register(uploadRoutes, { services, maxBytes: services.config.maxUploadMb * 1024 * 1024 });
   await app.register(dcatRoutes, { services });
+  await app.register(dumpRoutes, { registry, services });
   await app.register(webRoutes, { root: webRoot, services });
   return app;
 }

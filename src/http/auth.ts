@@ -33,7 +33,8 @@ declare module 'fastify' {
 
 const ANONYMOUS: RequestAuth = Object.freeze({ actor: null, via: 'none', session: null });
 
-const isApiPath = (path: string): boolean => /^\/api(\/|$)/.test(path);
+/** The API, and table downloads (`/datastore/dump/…`, as CKAN), which follow the caller's access. */
+const isApiPath = (path: string): boolean => /^\/api(\/|$)/.test(path) || path.startsWith('/datastore/dump/');
 
 /** The API token a request carries, if any. `Basic` credentials belong to a proxy, not to us. */
 export function requestToken(req: FastifyRequest): string | undefined {

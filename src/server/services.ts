@@ -4,6 +4,7 @@ import type { ActionRegistry } from '../actions/registry.js';
 import type { Services } from '../actions/types.js';
 import { jsonb } from '../catalog/json.js';
 import { openCatalog } from '../catalog/store.js';
+import { searchIndexOf } from '../catalog/search/search-index.js';
 import type { Config } from '../config/load.js';
 import { openDuckDbDatastore } from '../datastore/duckdb/index.js';
 import { seedDemo } from '../demo/seed.js';
@@ -77,6 +78,10 @@ export async function openServices(
         .values({ key: 'initialized', value: jsonb({ at: new Date().toISOString(), demo: config.demo }) })
         .execute();
     }
+    // The in-process search index builds in the background; a search before it is ready waits.
+    searchIndexOf(catalog)
+      .ready()
+      .catch(() => {});
     return {
       services,
       registry,

@@ -124,8 +124,33 @@ const MATRIX: Record<string, Row> = {
     input: async (f, v) => ({ id: await f.table(v) }),
     allowed: onDataset(EVERYONE, PRIVATE_READERS),
   },
+  datastore_diff: {
+    input: async (f, v) => ({ resource_id: await f.table(v), from_version: 1, to_version: 1 }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
   datastore_import: {
     input: async (f, v, role) => ({ ...(await f.upload(role, v)), dry_run: true }),
+    allowed: same(EDITORS),
+  },
+  datastore_create: {
+    input: async (f, v) => ({
+      resource: { package_id: (await f.dataset(v)).id, name: 'tabel' },
+      fields: [{ id: 'provinsi', type: 'text' }],
+      primary_key: 'provinsi',
+      records: [{ provinsi: 'Aceh' }],
+    }),
+    allowed: same(EDITORS),
+  },
+  datastore_upsert: {
+    input: async (f, v) => ({
+      resource_id: await f.table(v),
+      method: 'insert',
+      records: [{ provinsi: 'Jambi', nilai: 3 }],
+    }),
+    allowed: same(EDITORS),
+  },
+  datastore_delete: {
+    input: async (f, v) => ({ resource_id: await f.table(v), filters: { provinsi: 'Aceh' } }),
     allowed: same(EDITORS),
   },
   license_list: { input: async () => ({}), allowed: same(EVERYONE) },

@@ -4,6 +4,7 @@ import { audit } from '../../catalog/audit.js';
 import { jsonb } from '../../catalog/json.js';
 import { findOrganization, organizationDict, visibleDatasetCounts } from '../../catalog/organizations.js';
 import { reindexDatasets } from '../../catalog/search/index-sql.js';
+import { catalogTransaction, organizationChanged } from '../../catalog/search/sync.js';
 import { conflict, validation } from '../../core/errors.js';
 import { allow, deny, publicPolicy, sysadminPolicy } from '../policy.js';
 import { defineAction } from '../types.js';
@@ -170,7 +171,7 @@ export const organizationUpdate = defineAction({
     if (unsafeMarkup(input.description))
       throw validation({ description: ['contains script or event-handler markup'] });
     await checkRegion(ctx, input.region_code);
-    return ctx.services.catalog.db.transaction().execute(async (trx) => {
+    return catalogTransaction(ctx.services.catalog, async (trx) => {
       const before = await findOrganization(trx, input.id);
       if (input.name && input.name !== before.name) {
         const clash = await trx
@@ -207,6 +208,7 @@ export const organizationUpdate = defineAction({
           trx,
           ids.map((r) => r.id),
         );
+        organizationChanged(trx, after.id);
       }
       const dict = organizationDict(after);
       await audit(trx, ctx.actor, {

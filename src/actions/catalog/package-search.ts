@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { searchDatasets } from '../../catalog/search/search.js';
+import { searchCatalog } from '../../catalog/search/catalog-search.js';
 import { validation } from '../../core/errors.js';
 import { publicPolicy } from '../policy.js';
 import { defineAction } from '../types.js';
@@ -49,7 +49,7 @@ export const packageSearch = defineAction({
   policy: publicPolicy,
   handler: async (ctx, input) => {
     const facetOff = input.facet === false || input.facet === 'false';
-    return searchDatasets(ctx.services.catalog.db, ctx.actor, {
+    return searchCatalog(ctx.services.catalog, ctx.actor, {
       q: input.q,
       fq: input.fq,
       fq_list: list(input.fq_list, 'fq_list'),

@@ -5,6 +5,7 @@ import { audit } from '../../catalog/audit.js';
 import { saveDataset } from '../../catalog/dataset-save.js';
 import { findDataset, type PackageDict, packageDict } from '../../catalog/datasets.js';
 import { findOrganization } from '../../catalog/organizations.js';
+import { catalogTransaction, datasetsChanged } from '../../catalog/search/sync.js';
 import { forbidden } from '../../core/errors.js';
 import { type ActionContext, defineAction } from '../types.js';
 import { createDatasetPolicy, deleteDatasetPolicy, editDatasetPolicy } from './dataset-policy.js';
@@ -44,7 +45,7 @@ async function update(
 ) {
   const input: PackageUpdateInputT =
     action === 'package_update' && given.tag_string === undefined ? { ...UPDATE_DEFAULTS, ...given } : given;
-  return ctx.services.catalog.db.transaction().execute(async (trx) => {
+  return catalogTransaction(ctx.services.catalog, async (trx) => {
     const before = await findDataset(trx, input.id);
     let orgId = before.organization_id;
     if (input.owner_org) {
@@ -75,7 +76,7 @@ export const packageCreate = defineAction({
   schema: PackageCreateInput,
   policy: createDatasetPolicy,
   handler: async (ctx, input) =>
-    ctx.services.catalog.db.transaction().execute(async (trx) => {
+    catalogTransaction(ctx.services.catalog, async (trx) => {
       const org = await findOrganization(trx, input.owner_org);
       const id = await saveDataset(trx, null, input, org.id, ctx.actor?.id ?? null);
       const dict = await packageDict(trx, await findDataset(trx, id));
@@ -115,13 +116,14 @@ export const packageDelete = defineAction({
   schema: Type.Object({ id: IdOrName }, { additionalProperties: false }),
   policy: deleteDatasetPolicy,
   handler: async (ctx, input) =>
-    ctx.services.catalog.db.transaction().execute(async (trx) => {
+    catalogTransaction(ctx.services.catalog, async (trx) => {
       const ds = await findDataset(trx, input.id);
       await trx
         .updateTable('dataset')
         .set({ state: 'deleted', modified: sql`now()` })
         .where('id', '=', ds.id)
         .execute();
+      datasetsChanged(trx, [ds.id]);
       await audit(trx, ctx.actor, {
         action: 'package_delete',
         entityType: 'dataset',

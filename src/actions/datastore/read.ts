@@ -11,7 +11,7 @@ const FieldList = Type.Union([
 const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
 
 /** CKAN takes `filters` as an object or as its JSON text (GET); values may be lists (any of). */
-function parseFilters(raw: unknown): Filter[] {
+export function parseFilters(raw: unknown): Filter[] {
   let obj = raw;
   if (typeof raw === 'string') {
     try {

@@ -3,6 +3,7 @@ import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_accounts.js';
 import * as m0003 from './0003_catalog.js';
 import * as m0004 from './0004_search.js';
+import * as m0005 from './0005_datastore.js';
 
 /**
  * Versioned migrations, in order. Add a file `NNNN_what.ts` exporting `up` and list it here;
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_accounts': m0002,
   '0003_catalog': m0003,
   '0004_search': m0004,
+  '0005_datastore': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,14 +11,24 @@ type Cond = RawBuilder<boolean>;
 const TRUE = sql<boolean>`true`;
 const FALSE = sql<boolean>`false`;
 
+/** A date-time bound of an fq clause, read as UTC when it has no zone; null for an open end. */
+export function timeBound(s: string | null, field: string): string | null {
+  if (s === null) return null;
+  const t = Date.parse(s.replace(/Z?$/, 'Z').replace(/ZZ$/, 'Z'));
+  if (Number.isNaN(t))
+    throw validation({ fq: [`${field}: "${s}" is not an ISO date-time`] }, 'Search Query Error');
+  return new Date(t).toISOString();
+}
+
+export function numberBound(s: string | null, field: string): number | null {
+  if (s === null) return null;
+  const n = Number(s);
+  if (!Number.isFinite(n)) throw validation({ fq: [`${field}: "${s}" is not a number`] }, 'Search Query Error');
+  return n;
+}
+
 function timeRange(column: 'd.modified' | 'd.created', v: FqValue, field: string): Cond {
-  const bound = (s: string | null) => {
-    if (s === null) return null;
-    const t = Date.parse(s.replace(/Z?$/, 'Z').replace(/ZZ$/, 'Z'));
-    if (Number.isNaN(t))
-      throw validation({ fq: [`${field}: "${s}" is not an ISO date-time`] }, 'Search Query Error');
-    return new Date(t).toISOString();
-  };
+  const bound = (s: string | null) => timeBound(s, field);
   const col = sql.ref(column);
   if (v.kind === 'term') {
     const at = bound(v.value);
@@ -29,20 +39,14 @@ function timeRange(column: 'd.modified' | 'd.created', v: FqValue, field: string
 }
 
 function numberRange(column: 'd.quality_score', v: FqValue, field: string): Cond {
-  const num = (s: string | null) => {
-    if (s === null) return null;
-    const n = Number(s);
-    if (!Number.isFinite(n))
-      throw validation({ fq: [`${field}: "${s}" is not a number`] }, 'Search Query Error');
-    return n;
-  };
+  const num = (s: string | null) => numberBound(s, field);
   const col = sql.ref(column);
   if (v.kind === 'term') return sql<boolean>`${col} = ${num(v.value)}`;
   const [from, to] = [num(v.from), num(v.to)];
   return sql<boolean>`(${from === null ? TRUE : sql`${col} >= ${from}`} AND ${to === null ? TRUE : sql`${col} <= ${to}`})`;
 }
 
-function term(v: FqValue, field: string): string {
+export function term(v: FqValue, field: string): string {
   if (v.kind !== 'term') throw validation({ fq: [`${field} does not take a range`] }, 'Search Query Error');
   return v.value;
 }

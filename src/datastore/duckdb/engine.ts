@@ -36,6 +36,7 @@ export class Engine {
   /** Operations under way (connecting or running), each settled when it ends. */
   private readonly running = new Set<Operation>();
   private closed = false;
+  private readonly closer = new AbortController();
 
   private constructor(private readonly instance: DuckDBInstance) {}
 
@@ -55,6 +56,11 @@ export class Engine {
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /** Aborted when close() begins, so operations waiting on something else than DuckDB end too. */
+  get closing(): AbortSignal {
+    return this.closer.signal;
   }
 
   /** Runs `fn` on a connection of its own, closed afterwards whatever happens. */
@@ -78,6 +84,7 @@ export class Engine {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.closer.abort();
     const running = [...this.running];
     for (const op of running) op.connection?.interrupt();
     await Promise.all(running.map((op) => op.done));

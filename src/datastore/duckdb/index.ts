@@ -2,16 +2,21 @@
  * The default datastore: DuckDB over Parquet files, one immutable file per table version at
  * `<dataDir>/datastore/<tableId>/v<version>.parquet`.
  */
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { conflict, notFound } from '../../core/errors.js';
 import type { DatastoreBackend, TableRef, TableVersionInfo } from '../backend.js';
 import { aggregateVersion } from './aggregate.js';
 import { checkSource } from './check.js';
+import { deriveParquet } from './derive.js';
+import { diffVersions } from './diff.js';
 import { Engine } from './engine.js';
 import { checkRef, DatastoreFiles } from './files.js';
 import { exists, publishAtomically } from './publish.js';
 import { countRows, openSource, queryVersion } from './read.js';
-import { writeParquet } from './write.js';
+import { streamVersion } from './stream.js';
+import { type Written, writeParquet } from './write.js';
 
 export { instanceSettings } from './engine.js';
 
@@ -40,26 +45,42 @@ export async function openDuckDbDatastore(dataDir: string): Promise<DatastoreBac
     });
   }
 
+  /** Writes a version with `write` into a temporary file and publishes it atomically. */
+  async function publishVersion(
+    ref: TableRef,
+    write: (connection: DuckDBConnection, tempPath: string) => Promise<Written>,
+  ): Promise<TableVersionInfo> {
+    const key = `${ref.tableId}/${ref.version}`;
+    if (writing.has(key)) throw conflict(`${label(ref)} is being written`);
+    writing.add(key);
+    try {
+      const finalPath = files.versionFile(ref);
+      const written = await publishAtomically(finalPath, label(ref), (tempPath) =>
+        engine.withConnection((connection) => write(connection, tempPath)),
+      );
+      const { size } = await stat(finalPath);
+      const { tableId, version } = ref;
+      return { tableId, version, columns: written.columns, rowCount: written.rowCount, bytes: size };
+    } finally {
+      writing.delete(key);
+    }
+  }
+
   return {
     kind: 'duckdb',
 
     async writeVersion(ref, source) {
       checkRef(ref);
       checkSource(source);
-      const key = `${ref.tableId}/${ref.version}`;
-      if (writing.has(key)) throw conflict(`${label(ref)} is being written`);
-      writing.add(key);
-      try {
-        const finalPath = files.versionFile(ref);
-        const written = await publishAtomically(finalPath, label(ref), (tempPath) =>
-          engine.withConnection((connection) => writeParquet(connection, source, tempPath)),
-        );
-        const { size } = await stat(finalPath);
-        const { tableId, version } = ref;
-        return { tableId, version, columns: written.columns, rowCount: written.rowCount, bytes: size };
-      } finally {
-        writing.delete(key);
-      }
+      return publishVersion(ref, (connection, tempPath) => writeParquet(connection, source, tempPath));
+    },
+
+    async deriveVersion(ref, base, change) {
+      checkRef(ref);
+      const basePath = base === null ? null : await existingFile(base);
+      return publishVersion(ref, (connection, tempPath) =>
+        deriveParquet(connection, basePath, change, tempPath),
+      );
     },
 
     describe,
@@ -77,6 +98,27 @@ export async function openDuckDbDatastore(dataDir: string): Promise<DatastoreBac
       const path = await existingFile(ref);
       return engine.withConnection(async (connection) =>
         aggregateVersion(connection, await openSource(connection, path), query),
+      );
+    },
+
+    stream: async (ref, options) => streamVersion(engine, await existingFile(ref), options),
+
+    async versionFile(ref) {
+      const path = await existingFile(ref);
+      const { size } = await stat(path);
+      return { format: 'parquet', bytes: size, open: () => createReadStream(path) };
+    },
+
+    async diff(from, to, key, options) {
+      const [fromPath, toPath] = [await existingFile(from), await existingFile(to)];
+      return engine.withConnection(async (connection) =>
+        diffVersions(
+          connection,
+          { version: from.version, source: await openSource(connection, fromPath) },
+          { version: to.version, source: await openSource(connection, toPath) },
+          key,
+          options,
+        ),
       );
     },
 

@@ -37,7 +37,7 @@ function copyToParquet(select: string, path: string): string {
 }
 
 /** Appends one checked cell (see check.ts) with the appender method of its storage type. */
-function appendCell(appender: DuckDBAppender, type: ColumnType, value: CellValue): void {
+export function appendCell(appender: DuckDBAppender, type: ColumnType, value: CellValue): void {
   if (value === null) appender.appendNull();
   else if (type === 'text') appender.appendVarchar(value as string);
   else if (type === 'integer') appender.appendBigInt(BigInt(value as number));
