@@ -62,7 +62,8 @@ const dump: FastifyPluginAsync<{ registry: ActionRegistry; services: Services }>
   app,
   { registry, services },
 ) => {
-  app.get<DumpRequest>('/datastore/dump/:resource_id', async (req, reply) => {
+  // No automatic HEAD: it would read (and throw away) the whole table.
+  app.get<DumpRequest>('/datastore/dump/:resource_id', { exposeHeadRoute: false }, async (req, reply) => {
     const format = (req.query.format ?? 'csv').toLowerCase();
     if (!isFormat(format)) throw badRequest(`format must be one of ${Object.keys(DUMP_TYPES).join(', ')}`);
     const asked = parseVersion(req.query.version);
