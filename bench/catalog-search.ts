@@ -11,6 +11,7 @@
  * PostgreSQL: `KENDALI_BENCH_DATABASE_URL` (default postgres://postgres:postgres@127.0.0.1:5432/postgres);
  * a throw-away database `kendali_bench_<random>` is created and dropped.
  */
+
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import type { Services } from '../src/actions/types.js';
 import { type CatalogStore, migrateCatalog, openCatalogRaw } from '../src/catalog/store.js';
 import { loadConfig } from '../src/config/load.js';
 import { openDuckDbDatastore } from '../src/datastore/duckdb/index.js';
+import { lazySqlSandbox } from '../src/datastore/sql-sandbox/lazy.js';
 import { buildApp } from '../src/http/app.js';
 import { seedRegions } from '../src/regions/seed.js';
 import { generateCatalog } from './catalog-search/generate.js';
@@ -105,27 +107,47 @@ async function runEngine(engine: 'pglite' | 'postgres', size: number, seconds: n
     const peerIndexMs = await peerIndex(o.peer);
     await sql`TRUNCATE search_word`.execute(o.store.db);
     const ours = await makeSearchable(o.store, sqlOnly);
-    log(`searchable in ${(ours.totalMs / 1000).toFixed(1)} s (${ours.detail}); peer ${(peerIndexMs / 1000).toFixed(1)} s`);
+    log(
+      `searchable in ${(ours.totalMs / 1000).toFixed(1)} s (${ours.detail}); peer ${(peerIndexMs / 1000).toFixed(1)} s`,
+    );
 
     const config = loadConfig({ KENDALI_DATA_DIR: dir, LOG_LEVEL: 'silent', PORT: '8080' });
     const registry = createRegistry();
-    const services: Services = { config, catalog: o.store, datastore, actions: registry };
+    const services: Services = {
+      config,
+      catalog: o.store,
+      datastore,
+      actions: registry,
+      sql: lazySqlSandbox(dir),
+    };
     const app = await buildApp({ registry, services, logger: false });
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const queries = queryMix(data);
-    const load = { clients: CLIENTS, warmupMs: 3000, measureMs: seconds * 1000, minCalls: 200, maxMs: 180_000 };
+    const load = {
+      clients: CLIENTS,
+      warmupMs: 3000,
+      measureMs: seconds * 1000,
+      minCalls: 200,
+      maxMs: 180_000,
+    };
     try {
       const search = checked(await httpLoad(base, queries.map(searchPath), load), 'package_search');
       log(`package_search: ${search.latencies.length} calls, p95 ${ms(search, 95).toFixed(1)} ms`);
       const showPaths = data.publicNames.map((n) => `/api/3/action/package_show?id=${n}`);
       const show = checked(await httpLoad(base, showPaths, load), 'package_show');
       log(`package_show: p95 ${ms(show, 95).toFixed(1)} ms`);
-      const peerSearch = checked(await directLoad((i) => {
-        const s = peerSql(queries[i % queries.length] ?? queries[0]!);
-        return o.peer(s.text, s.values);
-      }, load), 'peer search');
+      const peerSearch = checked(
+        await directLoad((i) => {
+          const s = peerSql(queries[i % queries.length] ?? queries[0]!);
+          return o.peer(s.text, s.values);
+        }, load),
+        'peer search',
+      );
       log(`peer search: p95 ${ms(peerSearch, 95).toFixed(1)} ms`);
-      const peerShow = checked(await directLoad((i) => o.peer(PEER_SHOW_SQL, [data.publicNames[i % data.publicNames.length]]), load), 'peer show');
+      const peerShow = checked(
+        await directLoad((i) => o.peer(PEER_SHOW_SQL, [data.publicNames[i % data.publicNames.length]]), load),
+        'peer show',
+      );
       return { label, version: o.version, size, ours, peerIndexMs, search, show, peerSearch, peerShow };
     } finally {
       await app.close();
@@ -140,7 +162,13 @@ async function runEngine(engine: 'pglite' | 'postgres', size: number, seconds: n
 type Figures = Awaited<ReturnType<typeof runEngine>>;
 
 function rows(f: Figures): BenchRow[] {
-  const row = (metric: string, unit: string, ours: number, peer: number, better: 'lower' | 'higher' = 'lower'): BenchRow => ({
+  const row = (
+    metric: string,
+    unit: string,
+    ours: number,
+    peer: number,
+    better: 'lower' | 'higher' = 'lower',
+  ): BenchRow => ({
     metric: `${f.label}: ${metric}`,
     unit,
     ours,
@@ -149,7 +177,12 @@ function rows(f: Figures): BenchRow[] {
     words: ['faster', 'slower'],
   });
   return [
-    row(`make ${f.size.toLocaleString('en-US')} datasets searchable`, 's', f.ours.totalMs / 1000, f.peerIndexMs / 1000),
+    row(
+      `make ${f.size.toLocaleString('en-US')} datasets searchable`,
+      's',
+      f.ours.totalMs / 1000,
+      f.peerIndexMs / 1000,
+    ),
     row('package_search p50', 'ms', ms(f.search, 50), ms(f.peerSearch, 50)),
     row('package_search p95', 'ms', ms(f.search, 95), ms(f.peerSearch, 95)),
     row('package_search p99', 'ms', ms(f.search, 99), ms(f.peerSearch, 99)),
@@ -175,7 +208,10 @@ const benchmark: Benchmark = {
       rows: figures.flatMap(rows),
       notes: [
         `${availableParallelism()} CPU cores; ${CLIENTS} concurrent clients, closed loop, 3 s warm-up then ${seconds} s measured per phase; Kendali over HTTP (buildApp on 127.0.0.1, clients in a worker thread using fetch), the peer called directly (no HTTP).`,
-        ...figures.map((f) => `${f.label} = ${f.version}. Kendali searchable = ${f.ours.detail}. Calls measured: search ${f.search.latencies.length}, show ${f.show.latencies.length}; peer search ${f.peerSearch.latencies.length}, show ${f.peerShow.latencies.length}.`),
+        ...figures.map(
+          (f) =>
+            `${f.label} = ${f.version}. Kendali searchable = ${f.ours.detail}. Calls measured: search ${f.search.latencies.length}, show ${f.show.latencies.length}; peer search ${f.peerSearch.latencies.length}, show ${f.peerShow.latencies.length}.`,
+        ),
         `Answer path: ${sqlOnly ? 'PostgreSQL full-text search only (--sql)' : 'the in-process search index when built, PostgreSQL FTS otherwise'}.`,
         'Query mix: 400 generated package_search calls: stemmed words, several words, typos, fq filters (organization, groups, tags, res_format, metadata_modified ranges, negated licence, region, priority, frequency), sorts, pages 1–4, CKAN’s five facets on half of them; anonymous. Kendali returns full package dicts; the peer returns id, name and title of the page, the count and the facets in one statement.',
         'package_show: public datasets by name; Kendali returns the CKAN dict with institution, groups, resources and quality; the peer one jsonb row with the same parts.',

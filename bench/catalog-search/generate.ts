@@ -105,7 +105,10 @@ async function insert(
   }
 }
 
-function institutions(provinces: { code: string; name: string }[], regencies: { code: string; name: string }[]): Org[] {
+function institutions(
+  provinces: { code: string; name: string }[],
+  regencies: { code: string; name: string }[],
+): Org[] {
   const orgs: Org[] = CENTRAL.map(([name, title]) => ({
     id: randomUUID(),
     name,
@@ -139,7 +142,11 @@ function institutions(provinces: { code: string; name: string }[], regencies: { 
   return orgs;
 }
 
-export async function generateCatalog(db: Kysely<CatalogSchema>, size: number, seed = 2024): Promise<Generated> {
+export async function generateCatalog(
+  db: Kysely<CatalogSchema>,
+  size: number,
+  seed = 2024,
+): Promise<Generated> {
   const rng = seededRandom(seed);
   const { provinces, regencies } = await referenceRegions();
   const orgs = institutions(provinces, regencies);
@@ -169,7 +176,7 @@ export async function generateCatalog(db: Kysely<CatalogSchema>, size: number, s
     const title = [indicator, qualifier, place, year].filter(Boolean).join(' ');
     const name = `${slug(title)}-${i}`.slice(-100).replace(/^[^a-z0-9]+/, '');
     const words = Array.from({ length: 12 + Math.floor(rng.next() * 30) }, () => VOCABULARY[pickWord()]);
-    const notes = `Data ${[indicator.toLowerCase(), qualifier].filter(Boolean).join(" ")} di ${place} pada tahun ${year}, dihimpun oleh ${org.title}. ${words.join(' ')}.`;
+    const notes = `Data ${[indicator.toLowerCase(), qualifier].filter(Boolean).join(' ')} di ${place} pada tahun ${year}, dihimpun oleh ${org.title}. ${words.join(' ')}.`;
     const tags = [...new Set(Array.from({ length: 1 + Math.floor(rng.next() * 4) }, () => TAGS[pickTag()]))];
     const created = start + rng.next() * span;
     const modified = created + rng.next() * (start + span - created);
@@ -178,11 +185,16 @@ export async function generateCatalog(db: Kysely<CatalogSchema>, size: number, s
     const isPrivate = rng.next() < 0.05;
     const regionCodes = org.region ? [org.region] : [province.code];
     const sdi = {
-      standar_data: { konsep: indicator, definisi: `${indicator} ${words.slice(0, 6).join(' ')}`, satuan: rng.pick(['persen', 'jiwa', 'unit', 'rupiah', 'ton', 'km']) },
+      standar_data: {
+        konsep: indicator,
+        definisi: `${indicator} ${words.slice(0, 6).join(' ')}`,
+        satuan: rng.pick(['persen', 'jiwa', 'unit', 'rupiah', 'ton', 'km']),
+      },
       produsen_data: org.title,
       walidata: org.level === 'central' ? org.title : `Diskominfo ${place}`,
       frekuensi_pemutakhiran: rng.pick(FREQUENCIES),
-      cakupan_wilayah_tingkat: org.level === 'regency' ? 'kabupaten-kota' : org.level === 'central' ? 'nasional' : 'provinsi',
+      cakupan_wilayah_tingkat:
+        org.level === 'regency' ? 'kabupaten-kota' : org.level === 'central' ? 'nasional' : 'provinsi',
       cakupan_wilayah: regionCodes,
       cakupan_waktu_mulai: String(year),
       cakupan_waktu_selesai: String(year),
@@ -190,31 +202,114 @@ export async function generateCatalog(db: Kysely<CatalogSchema>, size: number, s
     };
     const id = randomUUID();
     dsRows.push([
-      id, name, title, notes, org.id, isPrivate, state, LICENSES[pickLicense()] ?? null, JSON.stringify(sdi),
-      tags.join('|'), org.title, `data@${org.name}.go.id`, String(30 + Math.floor(rng.next() * 70)),
-      stamp(created, rng), stamp(modified, rng),
+      id,
+      name,
+      title,
+      notes,
+      org.id,
+      isPrivate,
+      state,
+      LICENSES[pickLicense()] ?? null,
+      JSON.stringify(sdi),
+      tags.join('|'),
+      org.title,
+      `data@${org.name}.go.id`,
+      String(30 + Math.floor(rng.next() * 70)),
+      stamp(created, rng),
+      stamp(modified, rng),
     ]);
-    if (state === 'active' && !isPrivate && publicNames.length < 5000 && rng.next() < 0.1) publicNames.push(name);
-    const formats = [...new Set(Array.from({ length: 1 + Math.floor(rng.next() * 3) }, () => FORMATS[pickFormat()] as string))];
+    if (state === 'active' && !isPrivate && publicNames.length < 5000 && rng.next() < 0.1)
+      publicNames.push(name);
+    const formats = [
+      ...new Set(
+        Array.from({ length: 1 + Math.floor(rng.next() * 3) }, () => FORMATS[pickFormat()] as string),
+      ),
+    ];
     formats.forEach((f, position) => {
-      resRows.push([id, String(position), `${title} (${f})`, `https://data.example.go.id/${name}.${f.toLowerCase()}`, rng.next() < 0.3 ? f.toLowerCase() : f]);
+      resRows.push([
+        id,
+        String(position),
+        `${title} (${f})`,
+        `https://data.example.go.id/${name}.${f.toLowerCase()}`,
+        rng.next() < 0.3 ? f.toLowerCase() : f,
+      ]);
     });
     const g = new Set([pickTheme(), ...(rng.next() < 0.3 ? [pickTheme()] : [])]);
     if (rng.next() < 0.85) for (const t of g) groupRows.push([id, themes[t]?.id ?? '']);
   }
 
   await db.transaction().execute(async (trx) => {
-    await insert(trx, 'organization', { id: 'id::uuid', name: 'name', title: 'title', org_type: 'org_type', level: 'level', region_code: 'region_code' },
-      orgs.map((o) => [o.id, o.name, o.title, o.level === 'central' ? 'ministry' : 'agency', o.level, o.region]));
-    await insert(trx, 'group', { id: 'id::uuid', name: 'name', title: 'title' }, themes.map((t) => [t.id, t.name, t.title]));
-    await insert(trx, 'dataset', {
-      id: 'id::uuid', name: 'name', title: 'title', notes: 'notes', organization_id: 'organization_id::uuid',
-      private: 'private', state: 'state', license_id: 'license_id', sdi: 'sdi::jsonb', tags: "string_to_array(tags, '|')",
-      maintainer: 'maintainer', maintainer_email: 'maintainer_email', quality_score: 'quality_score::smallint',
-      created: 'created::timestamptz', modified: 'modified::timestamptz',
-    }, dsRows);
-    await insert(trx, 'resource', { dataset_id: 'dataset_id::uuid', position: 'position::int', name: 'name', url: 'url', format: 'format' }, resRows);
-    await insert(trx, 'dataset_group', { dataset_id: 'dataset_id::uuid', group_id: 'group_id::uuid' }, groupRows);
+    await insert(
+      trx,
+      'organization',
+      {
+        id: 'id::uuid',
+        name: 'name',
+        title: 'title',
+        org_type: 'org_type',
+        level: 'level',
+        region_code: 'region_code',
+      },
+      orgs.map((o) => [
+        o.id,
+        o.name,
+        o.title,
+        o.level === 'central' ? 'ministry' : 'agency',
+        o.level,
+        o.region,
+      ]),
+    );
+    await insert(
+      trx,
+      'group',
+      { id: 'id::uuid', name: 'name', title: 'title' },
+      themes.map((t) => [t.id, t.name, t.title]),
+    );
+    await insert(
+      trx,
+      'dataset',
+      {
+        id: 'id::uuid',
+        name: 'name',
+        title: 'title',
+        notes: 'notes',
+        organization_id: 'organization_id::uuid',
+        private: 'private',
+        state: 'state',
+        license_id: 'license_id',
+        sdi: 'sdi::jsonb',
+        tags: "string_to_array(tags, '|')",
+        maintainer: 'maintainer',
+        maintainer_email: 'maintainer_email',
+        quality_score: 'quality_score::smallint',
+        created: 'created::timestamptz',
+        modified: 'modified::timestamptz',
+      },
+      dsRows,
+    );
+    await insert(
+      trx,
+      'resource',
+      {
+        dataset_id: 'dataset_id::uuid',
+        position: 'position::int',
+        name: 'name',
+        url: 'url',
+        format: 'format',
+      },
+      resRows,
+    );
+    await insert(
+      trx,
+      'dataset_group',
+      { dataset_id: 'dataset_id::uuid', group_id: 'group_id::uuid' },
+      groupRows,
+    );
   });
-  return { datasets: size, institutions: orgs.map((o) => o.name), groups: themes.map((t) => t.name), publicNames };
+  return {
+    datasets: size,
+    institutions: orgs.map((o) => o.name),
+    groups: themes.map((t) => t.name),
+    publicNames,
+  };
 }

@@ -9,7 +9,16 @@ import type { Generated } from './generate.js';
 import { zipf } from './generate.js';
 
 export interface Filter {
-  readonly field: 'organization' | 'groups' | 'tags' | 'res_format' | 'license_id' | 'metadata_modified' | 'region' | 'data_prioritas' | 'frekuensi_pemutakhiran';
+  readonly field:
+    | 'organization'
+    | 'groups'
+    | 'tags'
+    | 'res_format'
+    | 'license_id'
+    | 'metadata_modified'
+    | 'region'
+    | 'data_prioritas'
+    | 'frekuensi_pemutakhiran';
   readonly value: string;
   readonly negate?: boolean;
 }
@@ -23,8 +32,42 @@ export interface BenchQuery {
   readonly facets: readonly string[];
 }
 
-const STEMMED = ['kemiskinan', 'membangun', 'pendidikan', 'kesehatan', 'pertanian', 'penduduk', 'pengangguran', 'perikanan', 'dibangun', 'sekolah', 'pelajaran', 'petani', 'kesejahteraan', 'menanam', 'pengelolaan', 'wisatawan', 'kendaraan', 'bencana', 'pelayanan', 'perumahan'];
-const PHRASES = ['penduduk miskin', 'angka kematian bayi', 'air minum', 'jalan desa', 'produksi padi', 'jawa barat', 'kabupaten bogor', 'tenaga kesehatan', 'pertumbuhan ekonomi', 'sekolah dasar', 'sampah terangkut', 'bantuan sosial'];
+const STEMMED = [
+  'kemiskinan',
+  'membangun',
+  'pendidikan',
+  'kesehatan',
+  'pertanian',
+  'penduduk',
+  'pengangguran',
+  'perikanan',
+  'dibangun',
+  'sekolah',
+  'pelajaran',
+  'petani',
+  'kesejahteraan',
+  'menanam',
+  'pengelolaan',
+  'wisatawan',
+  'kendaraan',
+  'bencana',
+  'pelayanan',
+  'perumahan',
+];
+const PHRASES = [
+  'penduduk miskin',
+  'angka kematian bayi',
+  'air minum',
+  'jalan desa',
+  'produksi padi',
+  'jawa barat',
+  'kabupaten bogor',
+  'tenaga kesehatan',
+  'pertumbuhan ekonomi',
+  'sekolah dasar',
+  'sampah terangkut',
+  'bantuan sosial',
+];
 const CKAN_FACETS = ['organization', 'groups', 'tags', 'res_format', 'license_id'];
 const PROVINCES = ['11', '31', '32', '33', '35', '51', '64', '73', '94'];
 
@@ -46,9 +89,17 @@ export function queryMix(data: Generated, count = 400, seed = 7): BenchQuery[] {
     const r = rng.next();
     if (r < 0.25) return { field: 'organization', value: data.institutions[pickOrg()] as string };
     if (r < 0.4) return { field: 'groups', value: rng.pick(data.groups) };
-    if (r < 0.5) return { field: 'tags', value: rng.pick(['kesehatan', 'pendidikan', 'kemiskinan', 'air minum', 'jalan']) };
+    if (r < 0.5)
+      return {
+        field: 'tags',
+        value: rng.pick(['kesehatan', 'pendidikan', 'kemiskinan', 'air minum', 'jalan']),
+      };
     if (r < 0.6) return { field: 'res_format', value: rng.pick(['CSV', 'XLSX', 'JSON']) };
-    if (r < 0.7) return { field: 'metadata_modified', value: rng.pick(['2024-01-01T00:00:00Z', '2022-06-30T00:00:00Z']) };
+    if (r < 0.7)
+      return {
+        field: 'metadata_modified',
+        value: rng.pick(['2024-01-01T00:00:00Z', '2022-06-30T00:00:00Z']),
+      };
     if (r < 0.78) return { field: 'license_id', value: 'notspecified', negate: true };
     if (r < 0.88) return { field: 'region', value: rng.pick(PROVINCES) };
     if (r < 0.94) return { field: 'data_prioritas', value: 'true' };
@@ -67,13 +118,22 @@ export function queryMix(data: Generated, count = 400, seed = 7): BenchQuery[] {
       const q = rng.next() < 0.5 ? word() : '';
       const sort = q ? undefined : rng.next() < 0.5 ? 'title_string asc' : undefined;
       out.push({ kind: 'fq filter', q, filters, ...(sort ? { sort } : {}), start, facets });
-    } else out.push({ kind: 'browse', q: '', filters: [], sort: 'metadata_modified desc', start, facets: CKAN_FACETS });
+    } else
+      out.push({
+        kind: 'browse',
+        q: '',
+        filters: [],
+        sort: 'metadata_modified desc',
+        start,
+        facets: CKAN_FACETS,
+      });
   }
   return out;
 }
 
 const fqText = (f: Filter) => {
-  const v = f.field === 'metadata_modified' ? `[${f.value} TO *]` : /\s/.test(f.value) ? `"${f.value}"` : f.value;
+  const v =
+    f.field === 'metadata_modified' ? `[${f.value} TO *]` : /\s/.test(f.value) ? `"${f.value}"` : f.value;
   return `${f.negate ? '-' : ''}${f.field}:${v}`;
 };
 
@@ -87,7 +147,11 @@ export function searchPath(q: BenchQuery): string {
   return `/api/3/action/package_search?${p}`;
 }
 
-const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 function filterSql(f: Filter, arg: (v: unknown, type?: string) => string): string {
   const v = arg(f.value);
@@ -106,11 +170,15 @@ function filterSql(f: Filter, arg: (v: unknown, type?: string) => string): strin
 }
 
 const FACET_SQL: Record<string, string> = {
-  organization: 'SELECT o.name, count(*) AS n FROM hits h JOIN dataset d ON d.id = h.id JOIN organization o ON o.id = d.organization_id GROUP BY o.name',
-  groups: 'SELECT g.name, count(*) AS n FROM hits h JOIN dataset_group dg ON dg.dataset_id = h.id JOIN "group" g ON g.id = dg.group_id GROUP BY g.name',
+  organization:
+    'SELECT o.name, count(*) AS n FROM hits h JOIN dataset d ON d.id = h.id JOIN organization o ON o.id = d.organization_id GROUP BY o.name',
+  groups:
+    'SELECT g.name, count(*) AS n FROM hits h JOIN dataset_group dg ON dg.dataset_id = h.id JOIN "group" g ON g.id = dg.group_id GROUP BY g.name',
   tags: 'SELECT t AS name, count(*) AS n FROM hits h JOIN dataset d ON d.id = h.id, unnest(d.tags) t GROUP BY t',
-  res_format: "SELECT f AS name, count(*) AS n FROM (SELECT DISTINCT r.dataset_id, upper(r.format) AS f FROM hits h JOIN resource r ON r.dataset_id = h.id WHERE r.state = 'active' AND r.format <> '') x GROUP BY f",
-  license_id: 'SELECT d.license_id AS name, count(*) AS n FROM hits h JOIN dataset d ON d.id = h.id WHERE d.license_id IS NOT NULL GROUP BY d.license_id',
+  res_format:
+    "SELECT f AS name, count(*) AS n FROM (SELECT DISTINCT r.dataset_id, upper(r.format) AS f FROM hits h JOIN resource r ON r.dataset_id = h.id WHERE r.state = 'active' AND r.format <> '') x GROUP BY f",
+  license_id:
+    'SELECT d.license_id AS name, count(*) AS n FROM hits h JOIN dataset d ON d.id = h.id WHERE d.license_id IS NOT NULL GROUP BY d.license_id',
 };
 
 /** One SQL statement answering the query: count, the page (id, name, title) and the facets, for an anonymous visitor. */
@@ -131,9 +199,15 @@ export function peerSql(q: BenchQuery): { text: string; values: unknown[] } {
   const score = tsq
     ? `ts_rank(d.search_vector, q.query) + CASE WHEN position(${arg(q.q.trim().toLowerCase())} IN lower(d.title)) > 0 THEN 1.0 ELSE 0 END`
     : '0';
-  const order = q.sort === 'title_string asc' ? 'lower(d.title), d.name' : tsq && !q.sort ? 'h.score DESC, d.modified DESC, d.name' : 'd.modified DESC, d.name';
+  const order =
+    q.sort === 'title_string asc'
+      ? 'lower(d.title), d.name'
+      : tsq && !q.sort
+        ? 'h.score DESC, d.modified DESC, d.name'
+        : 'd.modified DESC, d.name';
   const facets = q.facets.map(
-    (f) => `(SELECT json_agg(x) FROM (SELECT * FROM (${FACET_SQL[f]}) y ORDER BY n DESC, name LIMIT 50) x) AS ${f}`,
+    (f) =>
+      `(SELECT json_agg(x) FROM (SELECT * FROM (${FACET_SQL[f]}) y ORDER BY n DESC, name LIMIT 50) x) AS ${f}`,
   );
   const text = `WITH ${tsq ? `q AS (SELECT ${tsq} AS query),` : ''}
     hits AS (SELECT d.id, ${score} AS score FROM dataset d${tsq ? ', q' : ''} WHERE ${where.join(' AND ')})

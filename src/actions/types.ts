@@ -2,6 +2,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import type { CatalogStore } from '../catalog/store.js';
 import type { Config } from '../config/load.js';
 import type { DatastoreBackend } from '../datastore/backend.js';
+import type { SqlSandbox } from '../datastore/sql-sandbox/index.js';
 import type { Decision } from './policy.js';
 
 export type Locale = 'id' | 'en';
@@ -25,6 +26,13 @@ export interface Services {
   readonly datastore: DatastoreBackend;
   /** The registered actions, for help and API documents. */
   readonly actions: ActionCatalog;
+  /** The sandbox for user SQL (datastore_search_sql), started on first use. */
+  readonly sql: LazySqlSandbox;
+}
+
+export interface LazySqlSandbox {
+  get(): Promise<SqlSandbox>;
+  close(): Promise<void>;
 }
 
 export interface ActionCatalog {

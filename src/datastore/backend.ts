@@ -122,6 +122,11 @@ export interface DatastoreBackend {
   stream(ref: TableRef, options?: StreamOptions): Promise<RowStream>;
   /** The version's stored file, to send as it is. */
   versionFile(ref: TableRef): Promise<VersionFile>;
+  /**
+   * The version's Parquet file on this machine's disk, for engines that read it in place (the
+   * SQL sandbox); undefined for backends whose files live elsewhere (object storage).
+   */
+  localFile(ref: TableRef): Promise<string | undefined>;
   /** Rows added, removed and changed from `from` to `to`, matched on `key` (empty: whole rows). */
   diff(from: TableRef, to: TableRef, key: readonly string[], options: DiffOptions): Promise<VersionDiff>;
   /** Removes every version of a table. */

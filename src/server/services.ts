@@ -3,10 +3,11 @@ import { createRegistry } from '../actions/index.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { Services } from '../actions/types.js';
 import { jsonb } from '../catalog/json.js';
-import { openCatalog } from '../catalog/store.js';
 import { searchIndexOf } from '../catalog/search/search-index.js';
+import { openCatalog } from '../catalog/store.js';
 import type { Config } from '../config/load.js';
 import { openDuckDbDatastore } from '../datastore/duckdb/index.js';
+import { lazySqlSandbox } from '../datastore/sql-sandbox/lazy.js';
 import { seedDemo } from '../demo/seed.js';
 import { seedRegions } from '../regions/seed.js';
 import { checkAdminPassword, createFirstAdmin, type Notice, stderrNotice } from './first-admin.js';
@@ -58,7 +59,13 @@ export async function openServices(
   const catalog = c.value;
   const datastore = d.value;
   const registry = createRegistry();
-  const services: Services = { config, catalog, datastore, actions: registry };
+  const services: Services = {
+    config,
+    catalog,
+    datastore,
+    actions: registry,
+    sql: lazySqlSandbox(config.dataDir),
+  };
   try {
     const init = await catalog.db
       .selectFrom('setting')
@@ -87,7 +94,7 @@ export async function openServices(
       registry,
       firstStart,
       close: async () => {
-        await Promise.allSettled([catalog.close(), datastore.close()]);
+        await Promise.allSettled([catalog.close(), datastore.close(), services.sql.close()]);
       },
     };
   } catch (e) {

@@ -120,6 +120,10 @@ const MATRIX: Record<string, Row> = {
     input: async (f, v) => ({ resource_id: await f.table(v) }),
     allowed: onDataset(EVERYONE, PRIVATE_READERS),
   },
+  datastore_search_sql: {
+    input: async (f, v) => ({ sql: `SELECT count(*) AS n FROM "${await f.table(v)}"` }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
   datastore_info: {
     input: async (f, v) => ({ id: await f.table(v) }),
     allowed: onDataset(EVERYONE, PRIVATE_READERS),
@@ -284,6 +288,8 @@ describe('authorisation matrix', () => {
     } catch (e) {
       if (!(e instanceof KendaliError)) throw e;
       if (e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND') return 'deny';
+      // User SQL naming a table the caller may not read: refused as if the table did not exist.
+      if (e.code === 'VALIDATION' && /unknown table/.test(JSON.stringify(e.fields))) return 'deny';
       if (e.code === 'CONFLICT' || (e.code === 'VALIDATION' && role !== 'anonymous')) return 'allow';
       throw new Error(
         `${action} as ${role} on ${vis}: unexpected ${e.code}: ${e.message} ${JSON.stringify(e.fields)}`,

@@ -7,6 +7,7 @@ import type { Services } from '../../src/actions/types.js';
 import type { CatalogKind } from '../../src/catalog/store.js';
 import { loadConfig } from '../../src/config/load.js';
 import { openDuckDbDatastore } from '../../src/datastore/duckdb/index.js';
+import { lazySqlSandbox } from '../../src/datastore/sql-sandbox/lazy.js';
 import { seedRegions } from '../../src/regions/seed.js';
 import { openTestCatalog } from './catalog.js';
 
@@ -28,12 +29,19 @@ export async function openTestServices(
   if (opts.regions) await seedRegions(catalog.store.db);
   const config = loadConfig({ KENDALI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '8080' });
   const registry = createRegistry();
-  const services: Services = { config, catalog: catalog.store, datastore, actions: registry };
+  const services: Services = {
+    config,
+    catalog: catalog.store,
+    datastore,
+    actions: registry,
+    sql: lazySqlSandbox(dataDir),
+  };
   return {
     services,
     registry,
     dataDir,
     cleanup: async () => {
+      await services.sql.close();
       await datastore.close();
       await catalog.cleanup();
       rmSync(dataDir, { recursive: true, force: true });

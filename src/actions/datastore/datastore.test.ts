@@ -141,3 +141,48 @@ describe.each(['pglite', 'postgres'] as const)('datastore import and search on %
     expect((err as KendaliError).code).toBe('NOT_FOUND');
   });
 });
+
+describe('datastore_search_sql', () => {
+  let t: TestServices;
+  // biome-ignore lint/suspicious/noExplicitAny: results are read loosely in this test
+  const call = (name: string, input: unknown): Promise<any> => t.registry.call(name, systemCtx(t), input);
+  // biome-ignore lint/suspicious/noExplicitAny: results are read loosely in this test
+  const anon = (name: string, input: unknown): Promise<any> =>
+    t.registry.call(name, makeContext(t.registry, t.services, null, 'id', 't'), input);
+  beforeAll(async () => {
+    t = await openTestServices('pglite', { regions: true });
+    await call('organization_create', { name: 'bps' });
+    await call('package_create', { name: 'miskin', owner_org: 'bps' });
+    await call('package_create', { name: 'tertutup', owner_org: 'bps', private: true });
+  });
+  afterAll(async () => t.cleanup());
+
+  it('runs a SELECT over tables named by resource id, and hides private ones', async () => {
+    const up = await addUpload(t.services.config.dataDir, SAMPLE, null);
+    const pub = await call('datastore_import', { upload_id: up.id, package_id: 'miskin' });
+    const up2 = await addUpload(t.services.config.dataDir, SAMPLE, null);
+    const priv = await call('datastore_import', { upload_id: up2.id, package_id: 'tertutup' });
+    const res = await anon('datastore_search_sql', {
+      sql: `SELECT kabupaten_kota_kode AS kode, k_2024 FROM "${pub.resource_id}" WHERE k_2024 > 10 ORDER BY k_2024 DESC`,
+    });
+    expect(res.fields).toEqual([
+      { id: 'kode', type: 'text' },
+      { id: 'k_2024', type: 'numeric' },
+    ]);
+    // Indramayu, 11.93 in the source file, is the highest.
+    expect(res.records[0]).toEqual({ kode: '32.12', k_2024: 11.93 });
+    expect(res.records_truncated).toBe(false);
+    const hidden = await anon('datastore_search_sql', { sql: `SELECT * FROM "${priv.resource_id}"` }).catch(
+      (e: unknown) => e,
+    );
+    expect((hidden as KendaliError).fields?.sql?.[0]).toMatch(/unknown table/);
+    const file = await anon('datastore_search_sql', { sql: "SELECT * FROM read_csv('/etc/passwd')" }).catch(
+      (e: unknown) => e,
+    );
+    expect((file as KendaliError).code).toBe('VALIDATION');
+    const mine = await call('datastore_search_sql', {
+      sql: `SELECT count(*) AS n FROM "${priv.resource_id}"`,
+    });
+    expect(mine.records).toEqual([{ n: 28 }]);
+  });
+});

@@ -4,6 +4,7 @@ import { datastoreDelete } from './delete.js';
 import { datastoreDiff } from './diff.js';
 import { datastoreImport } from './import.js';
 import { datastoreInfo, datastoreSearch } from './read.js';
+import { datastoreSearchSql } from './search-sql.js';
 import { datastoreUpsert } from './upsert.js';
 
 /** CKAN's DataStore actions and Kendali's import. */
@@ -15,4 +16,5 @@ export const registerDatastoreActions = (registry: ActionRegistry): ActionRegist
     .register(datastoreDiff)
     .register(datastoreCreate)
     .register(datastoreUpsert)
-    .register(datastoreDelete);
+    .register(datastoreDelete)
+    .register(datastoreSearchSql);

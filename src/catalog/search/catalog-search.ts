@@ -14,14 +14,14 @@ import type { Actor } from '../../actions/types.js';
 import { notFound } from '../../core/errors.js';
 import { canReadDataset, type DatasetGuard } from '../access.js';
 import { isUuid } from '../ckan-format.js';
-import { type PackageDict, packageDicts } from '../datasets.js';
+import { findDataset, type PackageDict, packageDict, packageDicts } from '../datasets.js';
 import type { CatalogStore } from '../store.js';
 import { STATE_NAMES } from './memory/docs.js';
 import { type RowGuard, visibleRow } from './memory/filters.js';
 import type { MemoryIndex } from './memory/index.js';
 import { resolveSearch, type SearchParams } from './params.js';
-import { type SearchIndex, searchIndexOf } from './search-index.js';
 import { type FacetItem, type SearchResult, searchDatasets } from './search.js';
+import { type SearchIndex, searchIndexOf } from './search-index.js';
 import { applyOrphans } from './sync.js';
 
 interface Found extends RowGuard {
@@ -77,13 +77,18 @@ async function dictsFor(
       const row = fresh.find((r) => r.id === dict.id);
       const v = versions.get(dict.id);
       // Cache it only as the version the index (or the re-check) knows.
-      if (row && v !== undefined && Math.abs(row.modified.getTime() * 1000 - v) < 1000) handle.dicts.set(dict.id, v, dict);
+      if (row && v !== undefined && Math.abs(row.modified.getTime() * 1000 - v) < 1000)
+        handle.dicts.set(dict.id, v, dict);
     }
   }
   return ids.flatMap((id) => out.get(id) ?? []);
 }
 
-export async function searchCatalog(store: CatalogStore, actor: Actor | null, p: SearchParams): Promise<SearchResult> {
+export async function searchCatalog(
+  store: CatalogStore,
+  actor: Actor | null,
+  p: SearchParams,
+): Promise<SearchResult> {
   const found = await indexOf(store);
   if (!found) return searchDatasets(store.db, actor, p);
   const { handle, ix } = found;
@@ -98,7 +103,8 @@ export async function searchCatalog(store: CatalogStore, actor: Actor | null, p:
       const slot = ix.docs.slotOf(id);
       return slot === undefined || rows.get(id)?.modified_us !== ix.docs.modified[slot];
     });
-    if (stale.length) void handle.apply({ datasets: new Set(stale), organizations: NONE, groups: NONE }).catch(() => {});
+    if (stale.length)
+      void handle.apply({ datasets: new Set(stale), organizations: NONE, groups: NONE }).catch(() => {});
     ids = ids.filter((id) => {
       const row = rows.get(id);
       if (row) versions.set(id, row.modified_us);
@@ -142,17 +148,28 @@ async function lookup(store: CatalogStore, idOrName: string): Promise<Found | un
 }
 
 /** package_show's access check: the dataset exists and the actor may read it, else Not Found. */
-export async function readableDataset(store: CatalogStore, actor: Actor | null, idOrName: string): Promise<void> {
-  const f = await lookup(store, idOrName);
+export async function readableDataset(
+  store: CatalogStore,
+  actor: Actor | null,
+  idOrName: string,
+): Promise<void> {
+  const f = searchIndexOf(store).enabled
+    ? await lookup(store, idOrName)
+    : await findDataset(store.db, idOrName).catch(() => undefined);
   const guard: DatasetGuard | undefined = f;
   if (!guard || !canReadDataset(actor, guard)) throw notFound(`dataset ${idOrName}`);
 }
 
 /** package_show's dict, from the cache when it holds the current version. */
-export async function showDataset(store: CatalogStore, actor: Actor | null, idOrName: string): Promise<PackageDict> {
+export async function showDataset(
+  store: CatalogStore,
+  actor: Actor | null,
+  idOrName: string,
+): Promise<PackageDict> {
+  const handle = searchIndexOf(store);
+  if (!handle.enabled) return packageDict(store.db, await findDataset(store.db, idOrName));
   const f = await lookup(store, idOrName);
   if (!f || !canReadDataset(actor, f)) throw notFound(`dataset ${idOrName}`);
-  const handle = searchIndexOf(store);
   const [dict] = await dictsFor(store, handle, [f.id], new Map([[f.id, f.modified_us]]), (g) =>
     canReadDataset(actor, g),
   );

@@ -23,7 +23,8 @@ export function timeBound(s: string | null, field: string): string | null {
 export function numberBound(s: string | null, field: string): number | null {
   if (s === null) return null;
   const n = Number(s);
-  if (!Number.isFinite(n)) throw validation({ fq: [`${field}: "${s}" is not a number`] }, 'Search Query Error');
+  if (!Number.isFinite(n))
+    throw validation({ fq: [`${field}: "${s}" is not a number`] }, 'Search Query Error');
   return n;
 }
 

@@ -26,13 +26,12 @@ export function lexeme(word: string): string {
 }
 
 /** Lowercase, accents folded, split on anything but a–z and 0–9 (as `queryWords` does). */
-export const words = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
+export function words(text: string): string[] {
+  let t = text.toLowerCase();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range
+  if (!/^[\x00-\x7f]*$/.test(t)) t = t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return t.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+}
 
 /**
  * Words the typo correction may suggest, as `reindexDatasets` collects them into

@@ -2,7 +2,7 @@
  * The in-process search index of one catalog store, kept in step with it:
  *
  * - built from the catalog at first use (`ready`; `services.ts` starts it at start-up),
- *   reading datasets in batches;
+ *   reading the dataset table in chunks;
  * - updated after every write of this process commits (`apply`, called by
  *   `catalogTransaction` in sync.ts): the changed datasets are read again from the catalog, so
  *   the index holds what was committed and a rolled-back write changes nothing;
@@ -21,7 +21,7 @@ import { DictCache } from './dict-cache.js';
 import { MemoryIndex } from './memory/index.js';
 import {
   datasetIdsOf,
-  loadBatch,
+  loadAll,
   loadGroups,
   loadOrganizations,
   loadRegionNames,
@@ -77,7 +77,8 @@ export class SearchIndex {
 
   /** Applies committed changes (no-op while no index exists: its build reads them anyway). */
   apply(c: Changes): Promise<void> {
-    if (!this.#building || (!c.datasets.size && !c.organizations.size && !c.groups.size)) return Promise.resolve();
+    if (!this.#building || (!c.datasets.size && !c.organizations.size && !c.groups.size))
+      return Promise.resolve();
     this.dicts.delete([...c.datasets]);
     return this.#enqueue(async () => {
       const ix = this.#index;
@@ -106,12 +107,10 @@ export class SearchIndex {
     ix.setRegionNames(await loadRegionNames(db));
     ix.setOrganizations(await loadOrganizations(db));
     ix.setGroups(await loadGroups(db));
-    for (let after: string | null = null; ; ) {
-      const rows = await loadBatch(db, after, BATCH);
+    await loadAll(db, (rows) => {
       for (const r of rows) ix.put(r);
-      if (rows.length < BATCH) break;
-      after = (rows.at(-1) as { id: string }).id;
-    }
+    });
+    ix.ranks.of(ix.docs);
     this.dicts.clear();
     this.buildMs = performance.now() - t0;
     return ix;
@@ -129,7 +128,9 @@ export class SearchIndex {
     for (let i = 0; i < list.length; i += BATCH) {
       const part = list.slice(i, i + BATCH);
       const rows = await loadRows(db, part);
-      const newOrgs = [...new Set(rows.map((r) => r.organization_id))].filter((o) => !ix.knowsOrganization(o));
+      const newOrgs = [...new Set(rows.map((r) => r.organization_id))].filter(
+        (o) => !ix.knowsOrganization(o),
+      );
       if (newOrgs.length) ix.setOrganizations(await loadOrganizations(db, newOrgs));
       if (rows.some((r) => r.group_ids.some((g) => !ix.knowsGroup(g)))) ix.setGroups(await loadGroups(db));
       const found = new Set(rows.map((r) => r.id));

@@ -85,6 +85,8 @@ export async function openDuckDbDatastore(dataDir: string): Promise<DatastoreBac
 
     describe,
 
+    localFile: (ref) => existingFile(ref),
+
     listVersions: (tableId) => files.listVersions(tableId),
 
     async query(ref, query = {}) {

@@ -41,7 +41,11 @@ export function jsonText(v: unknown): string | null {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-const grow = <T extends Int32Array | Float64Array | Int8Array>(a: T, n: number, make: (n: number) => T): T => {
+const grow = <T extends Int32Array | Float64Array | Int8Array>(
+  a: T,
+  n: number,
+  make: (n: number) => T,
+): T => {
   if (a.length >= n) return a;
   const b = make(Math.max(n, a.length * 2, 1024));
   b.set(a);
@@ -65,8 +69,14 @@ export class Docs {
   modified = new Float64Array(0);
   created = new Float64Array(0);
   quality = new Float64Array(0);
-  readonly single = Object.fromEntries(SINGLE.map((f) => [f, new Int32Array(0)])) as Record<SingleField, Int32Array>;
-  readonly multi = Object.fromEntries(MULTI.map((f) => [f, new MultiColumn()])) as Record<MultiField, MultiColumn>;
+  readonly single = Object.fromEntries(SINGLE.map((f) => [f, new Int32Array(0)])) as Record<
+    SingleField,
+    Int32Array
+  >;
+  readonly multi = Object.fromEntries(MULTI.map((f) => [f, new MultiColumn()])) as Record<
+    MultiField,
+    MultiColumn
+  >;
   /** Region codes of each dataset, for prefix filters (`region:32` also finds `32.01`). */
   readonly regionCodes: string[][] = [];
   /** Region code → name, for the region facet's display names. */

@@ -10,7 +10,7 @@ import type { FacetField } from '../facets.js';
 import { numberBound, term, timeBound } from '../filters.js';
 import type { FqClause, FqValue } from '../fq.js';
 import { Bits } from './bits.js';
-import { ACTIVE, DELETED, DRAFT, type Docs, FREE } from './docs.js';
+import { ACTIVE, DELETED, type Docs, DRAFT, FREE } from './docs.js';
 
 /** The slots where a clause is true, and where it is known (true or false). */
 interface Sets {
@@ -73,7 +73,9 @@ function clause(d: Docs, c: FqClause): Sets {
     case 'owner_org': {
       const x = term(c.value, f);
       const id = isUuid(x) ? v.organization.get(x.toLowerCase()) : undefined;
-      return sure(anyOf(d, 'organization', isUuid(x) ? (id === undefined ? [] : [id]) : v.organization.named(x)));
+      return sure(
+        anyOf(d, 'organization', isUuid(x) ? (id === undefined ? [] : [id]) : v.organization.named(x)),
+      );
     }
     case 'tags':
     case 'groups':
@@ -95,7 +97,9 @@ function clause(d: Docs, c: FqClause): Sets {
     case 'region': {
       const x = term(c.value, f);
       const sub = like(`${x}.%`);
-      const ids = allIds(v.region.size).filter((i) => v.region.keys[i] === x || sub.test(v.region.keys[i] as string));
+      const ids = allIds(v.region.size).filter(
+        (i) => v.region.keys[i] === x || sub.test(v.region.keys[i] as string),
+      );
       return sure(anyOf(d, 'region', ids));
     }
     case 'data_prioritas': {
@@ -126,7 +130,12 @@ export function fqBits(d: Docs, clauses: readonly FqClause[]): Bits | null {
 }
 
 /** What the actor may find, exactly as `visibleSql`. */
-export function visibleBits(d: Docs, actor: Actor | null, includePrivate: boolean, includeDrafts: boolean): Bits {
+export function visibleBits(
+  d: Docs,
+  actor: Actor | null,
+  includePrivate: boolean,
+  includeDrafts: boolean,
+): Bits {
   const scope = readableOrgs(actor);
   if (scope === 'all') {
     const out = d.active.copy(d.slots);
@@ -157,7 +166,12 @@ export interface RowGuard {
 }
 
 /** `visibleSql` for one row read from the catalog (to re-check what the index found). */
-export function visibleRow(actor: Actor | null, r: RowGuard, includePrivate: boolean, includeDrafts: boolean): boolean {
+export function visibleRow(
+  actor: Actor | null,
+  r: RowGuard,
+  includePrivate: boolean,
+  includeDrafts: boolean,
+): boolean {
   const scope = readableOrgs(actor);
   if (scope === 'all')
     return (r.state === 'active' || (includeDrafts && r.state === 'draft')) && (includePrivate || !r.private);

@@ -15,13 +15,10 @@ import type { IndexRow, Named } from './load.js';
 import { Postings, WEIGHT, weigh } from './postings.js';
 import { comparator, matchText, Scratch, type SortColumn, topK } from './rank.js';
 import { Ranks } from './ranks.js';
+import { type MemoryHits, ResultCache } from './results.js';
 import { Vocabulary } from './vocabulary.js';
 
-export interface MemoryHits {
-  readonly count: number;
-  readonly ids: string[];
-  readonly facets: Record<string, FacetItem[]>;
-}
+export type { MemoryHits } from './results.js';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -30,6 +27,7 @@ export class MemoryIndex {
   readonly postings = new Postings();
   readonly vocabulary = new Vocabulary();
   readonly ranks = new Ranks();
+  readonly results = new ResultCache();
   readonly #orgs = new Map<string, Named>();
   readonly #groups = new Map<string, Named>();
   readonly #scratch = new Scratch();
@@ -45,6 +43,7 @@ export class MemoryIndex {
 
   /** Institutions' names and titles (facet names and searchable text). */
   setOrganizations(orgs: readonly Named[]): void {
+    this.docs.version++;
     for (const o of orgs) {
       this.#orgs.set(o.id, o);
       this.docs.values.organization.rename(o.id, o.name, o.title);
@@ -52,6 +51,7 @@ export class MemoryIndex {
   }
 
   setGroups(groups: readonly Named[]): void {
+    this.docs.version++;
     for (const g of groups) {
       this.#groups.set(g.id, g);
       this.docs.values.groups.rename(g.id, g.name, g.title);
@@ -72,7 +72,15 @@ export class MemoryIndex {
     const org = this.#orgs.get(r.organization_id);
     const std = (r.sdi.standar_data ?? {}) as Record<string, unknown>;
     const groupTitles = r.group_ids.map((g) => this.#groups.get(g)?.title ?? '');
-    const sdiText = [std.konsep, std.definisi, std.klasifikasi, std.ukuran, std.satuan, r.sdi.produsen_data, r.sdi.walidata];
+    const sdiText = [
+      std.konsep,
+      std.definisi,
+      std.klasifikasi,
+      std.ukuran,
+      std.satuan,
+      r.sdi.produsen_data,
+      r.sdi.walidata,
+    ];
     this.postings.add(
       slot,
       weigh([
@@ -116,6 +124,16 @@ export class MemoryIndex {
   }
 
   search(actor: Actor | null, p: SearchParams, r: ResolvedSearch): MemoryHits {
+    const key = this.results.key(actor, p, r);
+    const version = this.docs.version;
+    const cached = this.results.get(key, version);
+    if (cached) return cached;
+    const found = this.#compute(actor, p, r);
+    this.results.set(key, version, found);
+    return found;
+  }
+
+  #compute(actor: Actor | null, p: SearchParams, r: ResolvedSearch): MemoryHits {
     const d = this.docs;
     const allowed = visibleBits(d, actor, p.includePrivate, p.includeDrafts);
     const fq = fqBits(d, r.clauses);

@@ -38,7 +38,8 @@ export class Posting {
 
   insert(slot: number, weight: number, title: boolean): void {
     this.#room();
-    const at = this.length > 0 && (this.slots[this.length - 1] as number) < slot ? this.length : this.find(slot);
+    const at =
+      this.length > 0 && (this.slots[this.length - 1] as number) < slot ? this.length : this.find(slot);
     if (at < this.length) {
       this.slots.copyWithin(at + 1, at, this.length);
       this.weights.copyWithin(at + 1, at, this.length);
@@ -60,19 +61,24 @@ export class Posting {
   }
 }
 
-/** Lexeme → (weighted count, in title) for one dataset's weighted texts. */
-export function weigh(texts: readonly (readonly [string, number])[]): Map<string, { w: number; title: boolean }> {
-  const out = new Map<string, { w: number; title: boolean }>();
-  for (const [text, weight] of texts) {
+/** One dataset's lexemes: weighted count of each, and those in the title. */
+export interface Terms {
+  readonly weights: Map<string, number>;
+  readonly inTitle: Set<string>;
+}
+
+/** The terms of one dataset's weighted texts (the first text is the title). */
+export function weigh(texts: readonly (readonly [string, number])[]): Terms {
+  const weights = new Map<string, number>();
+  const inTitle = new Set<string>();
+  texts.forEach(([text, weight], i) => {
     for (const word of words(text)) {
       const lx = lexeme(word);
-      let e = out.get(lx);
-      if (!e) out.set(lx, (e = { w: 0, title: false }));
-      e.w += weight;
-      if (weight === WEIGHT.A) e.title = true;
+      weights.set(lx, (weights.get(lx) ?? 0) + weight);
+      if (i === 0) inTitle.add(lx);
     }
-  }
-  return out;
+  });
+  return { weights, inTitle };
 }
 
 export class Postings {
@@ -102,7 +108,7 @@ export class Postings {
     return this.norms;
   }
 
-  add(slot: number, terms: ReadonlyMap<string, { w: number; title: boolean }>): void {
+  add(slot: number, terms: Terms): void {
     this.remove(slot);
     if (slot >= this.lengths.length) {
       const n = Math.max(slot + 1, this.lengths.length * 2);
@@ -112,13 +118,13 @@ export class Postings {
       [this.lengths, this.norms] = [l, m];
     }
     let length = 0;
-    for (const [lx, { w, title }] of terms) {
+    for (const [lx, w] of terms.weights) {
       let p = this.#byLexeme.get(lx);
       if (!p) this.#byLexeme.set(lx, (p = new Posting()));
-      p.insert(slot, w, title);
+      p.insert(slot, w, terms.inTitle.has(lx));
       length += w;
     }
-    this.#lexemesOf[slot] = [...terms.keys()];
+    this.#lexemesOf[slot] = [...terms.weights.keys()];
     this.lengths[slot] = length;
     const avg = this.#normAverage || length || 1;
     this.norms[slot] = K1 * (1 - B + (B * length) / avg);

@@ -77,7 +77,8 @@ export function matchText(
         const s = slots[k] as number;
         const m = mark[s] as number;
         // New for this word: for the first word if allowed, for a later one if it matched the word before.
-        if (m !== here && (g === 0 ? ((allow[s >>> 5] as number) & (1 << (s & 31))) === 0 : m !== here - 1)) continue;
+        if (m !== here && (g === 0 ? ((allow[s >>> 5] as number) & (1 << (s & 31))) === 0 : m !== here - 1))
+          continue;
         const w = weights[k] as number;
         const c = (idf * w) / (w + (norms[s] as number));
         if (m === here) {
@@ -111,7 +112,9 @@ export function matchText(
     const bm25 = sum[s] as number;
     const inTitle = titleWords[s] === lists.length;
     score[s] =
-      (inTitle ? 1 : 0) + (inTitle && several && (d.titles[s] as string).includes(phrase) ? 1 : 0) + bm25 / (bm25 + 1);
+      (inTitle ? 1 : 0) +
+      (inTitle && several && (d.titles[s] as string).includes(phrase) ? 1 : 0) +
+      bm25 / (bm25 + 1);
     hits[out++] = s;
   }
   return out;

@@ -63,7 +63,8 @@ export class Vocabulary {
   #closest(word: string): string | null {
     const grams = trigrams(word);
     const shared = new Map<number, number>();
-    for (const g of grams) for (const n of this.#byTrigram.get(g) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
+    for (const g of grams)
+      for (const n of this.#byTrigram.get(g) ?? []) shared.set(n, (shared.get(n) ?? 0) + 1);
     let best: string | null = null;
     let bestSim = -1;
     for (const [n, count] of shared) {
