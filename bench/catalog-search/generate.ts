@@ -5,52 +5,14 @@
  * Written with bulk `INSERT … SELECT FROM unnest(…)` statements in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CatalogSchema } from '../../src/catalog/schema.js';
 import { type Random, seededRandom } from '../../src/core/random.js';
 import { referenceRegions } from '../../src/regions/seed.js';
+import { insert, zipf } from './bulk.js';
+import { institutions, type Org } from './institutions.js';
 import { INDICATORS, QUALIFIERS, TAGS, THEMES, VOCABULARY } from './words.js';
 
-/** Draws ranks 0…n-1 with probability ∝ 1/(rank+1)^s. */
-export function zipf(n: number, s: number, rng: Random): () => number {
-  const cdf = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) cdf[i] = sum += 1 / (i + 1) ** s;
-  return () => {
-    const x = rng.next() * sum;
-    let [lo, hi] = [0, n - 1];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cdf[mid] ?? 0) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
-
-const CENTRAL = [
-  ['bps', 'Badan Pusat Statistik'],
-  ['kemenkes', 'Kementerian Kesehatan'],
-  ['kemendikbud', 'Kementerian Pendidikan dan Kebudayaan'],
-  ['kemensos', 'Kementerian Sosial'],
-  ['kementan', 'Kementerian Pertanian'],
-  ['kemenpupr', 'Kementerian Pekerjaan Umum dan Perumahan Rakyat'],
-  ['bappenas', 'Kementerian PPN/Bappenas'],
-  ['kemnaker', 'Kementerian Ketenagakerjaan'],
-  ['klhk', 'Kementerian Lingkungan Hidup dan Kehutanan'],
-  ['kemenhub', 'Kementerian Perhubungan'],
-  ['bnpb', 'Badan Nasional Penanggulangan Bencana'],
-  ['kkp', 'Kementerian Kelautan dan Perikanan'],
-] as const;
-const AGENCIES = [
-  ['dinkes', 'Dinas Kesehatan'],
-  ['disdik', 'Dinas Pendidikan'],
-  ['bappeda', 'Badan Perencanaan Pembangunan Daerah'],
-  ['distan', 'Dinas Pertanian'],
-  ['dinsos', 'Dinas Sosial'],
-  ['dpupr', 'Dinas Pekerjaan Umum dan Penataan Ruang'],
-  ['diskominfo', 'Dinas Komunikasi dan Informatika'],
-] as const;
 const FORMATS = ['CSV', 'XLSX', 'PDF', 'JSON', 'XLS', 'API', 'SHP', 'GEOJSON', 'DOCX', 'ZIP'];
 const LICENSES = ['cc-by', 'cc-by-sa', 'odc-by', 'cc-zero', 'other-open', 'odc-odbl', 'notspecified'];
 const FREQUENCIES = ['tahunan', 'bulanan', 'triwulanan', 'semesteran', 'tidak-tetap', 'harian'];
@@ -63,15 +25,6 @@ export interface Generated {
   readonly publicNames: string[];
 }
 
-interface Org {
-  id: string;
-  name: string;
-  title: string;
-  level: string;
-  region: string | null;
-  regionName: string;
-}
-
 const slug = (s: string) =>
   s
     .toLowerCase()
@@ -81,66 +34,6 @@ const slug = (s: string) =>
 /** A timestamp with microseconds, as PostgreSQL stores them. */
 const stamp = (ms: number, rng: Random) =>
   `${new Date(ms).toISOString().slice(0, 23)}${String(Math.floor(rng.next() * 1000)).padStart(3, '0')}Z`;
-
-async function insert(
-  db: Kysely<CatalogSchema>,
-  table: string,
-  columns: Record<string, string>,
-  rows: readonly (readonly (string | number | boolean | null)[])[],
-  batch = 2000,
-): Promise<void> {
-  const names = Object.keys(columns);
-  for (let i = 0; i < rows.length; i += batch) {
-    const part = rows.slice(i, i + batch);
-    const arrays = names.map((_, c) => part.map((r) => r[c] ?? null));
-    const exprs = names.map((n) => sql.raw(columns[n] ?? n));
-    const params = arrays.map((a, c) => {
-      const type = typeof part[0]?.[c] === 'boolean' ? 'bool' : 'text';
-      return sql`${a}::${sql.raw(type)}[]`;
-    });
-    await sql`INSERT INTO ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
-      SELECT ${sql.join(exprs)} FROM unnest(${sql.join(params)}) AS t(${sql.join(names.map((n) => sql.ref(n)))})`.execute(
-      db,
-    );
-  }
-}
-
-function institutions(
-  provinces: { code: string; name: string }[],
-  regencies: { code: string; name: string }[],
-): Org[] {
-  const orgs: Org[] = CENTRAL.map(([name, title]) => ({
-    id: randomUUID(),
-    name,
-    title,
-    level: 'central',
-    region: null,
-    regionName: 'Indonesia',
-  }));
-  for (const p of provinces)
-    for (const [a, t] of AGENCIES.slice(0, 6))
-      orgs.push({
-        id: randomUUID(),
-        name: `${a}-prov-${p.code}`,
-        title: `${t} Provinsi ${p.name}`,
-        level: 'province',
-        region: p.code,
-        regionName: `Provinsi ${p.name}`,
-      });
-  for (let i = 0; orgs.length < 600; i++) {
-    const r = regencies[(i * 7) % regencies.length] as { code: string; name: string };
-    const [a, t] = AGENCIES[i % AGENCIES.length] as readonly [string, string];
-    orgs.push({
-      id: randomUUID(),
-      name: `${a}-${r.code.replace('.', '-')}`,
-      title: `${t} ${r.name}`,
-      level: 'regency',
-      region: r.code,
-      regionName: r.name,
-    });
-  }
-  return orgs;
-}
 
 export async function generateCatalog(
   db: Kysely<CatalogSchema>,

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../actions/types.js';
 import { jsonb } from './json.js';
 import type { CatalogSchema } from './schema.js';
+import { datasetsChanged } from './search/sync.js';
 
 type Db = Kysely<CatalogSchema> | Transaction<CatalogSchema>;
 
@@ -32,6 +33,8 @@ export interface AuditEntry {
 
 /** Records who changed what; call inside the action's transaction. Nothing is written when nothing changed. */
 export async function audit(db: Db, actor: Actor | null, e: AuditEntry): Promise<void> {
+  // Every audited dataset write also reaches the search index (after its transaction commits).
+  if (e.entityType === 'dataset') datasetsChanged(db, [e.entityId]);
   const fields = diffFields(e.before, e.after);
   if (Object.keys(fields).length === 0 && e.before !== null && e.after !== null) return;
   await db

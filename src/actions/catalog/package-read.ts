@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { readableDataset, showDataset } from '../../catalog/search/catalog-search.js';
+import { readableDataset, showDataset } from '../../catalog/search/dataset-show.js';
 import { allow, publicPolicy } from '../policy.js';
 import { defineAction } from '../types.js';
 import { IdOrName } from './schemas.js';
@@ -16,10 +16,10 @@ export const packageShow = defineAction({
   // As readDatasetPolicy (Not Found for what the caller may not read), answered from the
   // search index and its dict cache when they hold the dataset.
   policy: async (ctx, input) => {
-    await readableDataset(ctx.services.catalog, ctx.actor, input.id);
+    await readableDataset(ctx.services.catalog, ctx.actor, input.id, input);
     return allow();
   },
-  handler: (ctx, input) => showDataset(ctx.services.catalog, ctx.actor, input.id),
+  handler: (ctx, input) => showDataset(ctx.services.catalog, ctx.actor, input.id, input),
 });
 
 export const packageList = defineAction({

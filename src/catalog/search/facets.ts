@@ -33,7 +33,8 @@ export function facetSql(
       return sql`SELECT rc AS name, COALESCE(rg.name, rc) AS display_name, count(*)::int AS count FROM hits h JOIN dataset d ON d.id = h.id, jsonb_array_elements_text(COALESCE(d.sdi->'cakupan_wilayah', '[]'::jsonb)) rc LEFT JOIN region rg ON rg.code = rc GROUP BY rc, rg.name`;
     case 'frekuensi_pemutakhiran':
     case 'cakupan_wilayah_tingkat':
-      return sql`SELECT d.sdi->>${field} AS name, d.sdi->>${field} AS display_name, count(*)::int AS count FROM hits h JOIN dataset d ON d.id = h.id WHERE d.sdi ? ${field} GROUP BY d.sdi->>${field}`;
+      // The key as a literal: a bound parameter in both SELECT and GROUP BY is not the same expression.
+      return sql`SELECT d.sdi->>${sql.lit(field)} AS name, d.sdi->>${sql.lit(field)} AS display_name, count(*)::int AS count FROM hits h JOIN dataset d ON d.id = h.id WHERE d.sdi ? ${sql.lit(field)} GROUP BY 1`;
     case 'data_prioritas':
       return sql`SELECT COALESCE(d.sdi->>'data_prioritas', 'false') AS name, COALESCE(d.sdi->>'data_prioritas', 'false') AS display_name, count(*)::int AS count FROM hits h JOIN dataset d ON d.id = h.id GROUP BY 1`;
   }

@@ -6,19 +6,14 @@
  */
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { CatalogSchema } from '../schema.js';
+import { words } from './lexemes.js';
 
 type Db = Kysely<CatalogSchema> | Transaction<CatalogSchema>;
 
 const MIN_SIMILARITY = 0.45;
 
-export const queryWords = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0)
-    .slice(0, 12);
+/** The query's words (lowercase, accents folded, split on anything but a–z and 0–9), at most 12. */
+export const queryWords = (text: string): string[] => words(text).slice(0, 12);
 
 /** For each word not in the vocabulary, its closest known word (if close enough). */
 export async function corrections(db: Db, words: readonly string[]): Promise<Map<string, string>> {

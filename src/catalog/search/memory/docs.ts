@@ -5,41 +5,22 @@
  */
 import type { FacetField } from '../facets.js';
 import { Bits } from './bits.js';
+import {
+  ACTIVE,
+  DRAFT,
+  FIELDS,
+  FREE,
+  jsonText,
+  MULTI,
+  type MultiField,
+  OTHER,
+  SINGLE,
+  type SingleField,
+  STATES,
+} from './fields.js';
 import type { IndexRow } from './load.js';
 import { MultiColumn } from './multi.js';
 import { Values } from './values.js';
-
-export const ACTIVE = 0;
-export const DRAFT = 1;
-export const DELETED = 2;
-const OTHER = 3;
-/** The state of a free slot. */
-export const FREE = -1;
-const STATES: Record<string, number> = { active: ACTIVE, draft: DRAFT, deleted: DELETED };
-export const STATE_NAMES = ['active', 'draft', 'deleted', 'other'];
-
-export type MultiField = 'tags' | 'groups' | 'res_format' | 'region';
-export type SingleField =
-  | 'organization'
-  | 'license_id'
-  | 'frekuensi_pemutakhiran'
-  | 'cakupan_wilayah_tingkat'
-  | 'data_prioritas';
-export const MULTI: readonly MultiField[] = ['tags', 'groups', 'res_format', 'region'];
-export const SINGLE: readonly SingleField[] = [
-  'organization',
-  'license_id',
-  'frekuensi_pemutakhiran',
-  'cakupan_wilayah_tingkat',
-  'data_prioritas',
-];
-const FIELDS: readonly FacetField[] = [...SINGLE, ...MULTI];
-
-/** `sdi->>key` as PostgreSQL gives it: text, or null when absent or JSON null. */
-export function jsonText(v: unknown): string | null {
-  if (v === undefined || v === null) return null;
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
 
 const grow = <T extends Int32Array | Float64Array | Int8Array>(
   a: T,
@@ -60,6 +41,12 @@ export class Docs {
   readonly active = new Bits();
   readonly draft = new Bits();
   readonly private = new Bits();
+  /** What anyone may find (active, not private), and each facet value's count over it. */
+  readonly public = new Bits();
+  readonly publicCounts = Object.fromEntries(FIELDS.map((f) => [f, new Int32Array(16)])) as Record<
+    FacetField,
+    Int32Array
+  >;
   readonly ids: string[] = [];
   readonly names: string[] = [];
   /** lower(title), for sorting and the title-phrase bonus. */
@@ -115,7 +102,24 @@ export class Docs {
     for (const f of SINGLE) this.single[f] = grow(this.single[f], n, (k) => new Int32Array(k).fill(-1));
   }
 
+  /** Adds `delta` to the public counts of a slot's values. */
+  #count(slot: number, delta: number): void {
+    const bump = (f: FacetField, v: number) => {
+      let c = this.publicCounts[f];
+      if (v >= c.length) {
+        const next = new Int32Array(Math.max(v + 1, c.length * 2));
+        next.set(c);
+        this.publicCounts[f] = c = next;
+      }
+      c[v] = (c[v] as number) + delta;
+    };
+    for (const f of SINGLE)
+      if ((this.single[f][slot] as number) >= 0) bump(f, this.single[f][slot] as number);
+    for (const f of MULTI) for (const v of this.multi[f].get(slot)) bump(f, v);
+  }
+
   #unset(slot: number): void {
+    if (this.public.has(slot)) this.#count(slot, -1);
     for (const f of SINGLE) {
       const v = this.single[f][slot] as number;
       if (v >= 0) this.valueBits(f, v).clear(slot);
@@ -125,7 +129,7 @@ export class Docs {
       for (const v of this.multi[f].get(slot)) this.valueBits(f, v).clear(slot);
       this.multi[f].set(slot, []);
     }
-    for (const b of [this.live, this.active, this.draft, this.private]) b.clear(slot);
+    for (const b of [this.live, this.active, this.draft, this.private, this.public]) b.clear(slot);
   }
 
   /** Stores a dataset (new or changed); returns its slot. */
@@ -182,6 +186,10 @@ export class Docs {
     for (const f of MULTI) {
       this.multi[f].set(slot, multi[f]);
       for (const x of multi[f]) this.valueBits(f, x).set(slot);
+    }
+    if (state === ACTIVE && !r.private) {
+      this.public.set(slot);
+      this.#count(slot, 1);
     }
     return slot;
   }

@@ -10,7 +10,8 @@ import type { FacetField } from '../facets.js';
 import { numberBound, term, timeBound } from '../filters.js';
 import type { FqClause, FqValue } from '../fq.js';
 import { Bits } from './bits.js';
-import { ACTIVE, DELETED, type Docs, DRAFT, FREE } from './docs.js';
+import type { Docs } from './docs.js';
+import { ACTIVE, DELETED, DRAFT, FREE } from './fields.js';
 
 /** The slots where a clause is true, and where it is known (true or false). */
 interface Sets {

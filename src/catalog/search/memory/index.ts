@@ -8,12 +8,14 @@ import type { Actor } from '../../../actions/types.js';
 import { lexeme, vocabularyWords } from '../lexemes.js';
 import { type ResolvedSearch, type SearchParams, type SortKey, sortKeys } from '../params.js';
 import type { FacetItem } from '../search.js';
+import { Bits } from './bits.js';
 import { Docs } from './docs.js';
-import { facetItems } from './facets.js';
+import { facetItems, type Matched } from './facets.js';
 import { fqBits, visibleBits } from './filters.js';
 import type { IndexRow, Named } from './load.js';
+import { matchText, phraseBonus, Scratch } from './match.js';
+import { comparator, type Settle, type SortColumn, topK } from './order.js';
 import { Postings, WEIGHT, weigh } from './postings.js';
-import { comparator, matchText, Scratch, type SortColumn, topK } from './rank.js';
 import { Ranks } from './ranks.js';
 import { type MemoryHits, ResultCache } from './results.js';
 import { Vocabulary } from './vocabulary.js';
@@ -104,23 +106,16 @@ export class MemoryIndex {
   #columns(keys: readonly SortKey[]): SortColumn[] {
     const d = this.docs;
     const ranks = keys.some((k) => k.field === 'title' || k.field === 'name') ? this.ranks.of(d) : null;
-    return keys.map((k): SortColumn => {
+    const column = (k: SortKey): SortColumn => {
       const sign = k.desc ? -1 : 1;
-      switch (k.field) {
-        case 'score':
-          return { values: this.#scratch.score, sign };
-        case 'modified':
-          return { values: d.modified, sign };
-        case 'created':
-          return { values: d.created, sign };
-        case 'quality':
-          return { values: d.quality, sign };
-        case 'title':
-          return ranks ? { values: ranks.title, sign } : { strings: d.titles, sign };
-        case 'name':
-          return ranks ? { values: ranks.name, sign } : { strings: d.names, sign };
-      }
-    });
+      if (k.field === 'score') return { values: this.#scratch.score, sign };
+      if (k.field === 'modified') return { values: d.modified, sign };
+      if (k.field === 'created') return { values: d.created, sign };
+      if (k.field === 'quality') return { values: d.quality, sign };
+      if (k.field === 'title') return ranks ? { values: ranks.title, sign } : { strings: d.titles, sign };
+      return ranks ? { values: ranks.name, sign } : { strings: d.names, sign };
+    };
+    return keys.map(column);
   }
 
   search(actor: Actor | null, p: SearchParams, r: ResolvedSearch): MemoryHits {
@@ -138,24 +133,49 @@ export class MemoryIndex {
     const allowed = visibleBits(d, actor, p.includePrivate, p.includeDrafts);
     const fq = fqBits(d, r.clauses);
     if (fq) allowed.and(fq);
-    const keys = sortKeys(r.sort, r.words.length > 0);
+    const keys = sortKeys(r.sort, r.words.length > 0).slice(0, -1);
     const scratch = this.#scratch;
     scratch.begin(d.slots, 0);
+    const hits = scratch.hits;
     let n: number;
+    let settle: Settle | undefined;
     if (r.words.length > 0) {
       const words = r.words.map((w) => {
         const fix = this.vocabulary.correct(w);
         return fix ? [lexeme(w), lexeme(fix)] : [lexeme(w)];
       });
-      n = matchText(d, this.postings, scratch, allowed, words, r.phrase);
+      n = matchText(d, this.postings, scratch, allowed, words, words.length > 1 && r.phrase !== '');
+      const run = (s: number) => phraseBonus(d, scratch, s, r.phrase);
+      const scoreAt = keys.findIndex((k) => k.field === 'score');
+      if (scoreAt === 0 && keys[0]?.desc) settle = { pending: scratch.maybe, run };
+      else if (scoreAt >= 0) for (let i = 0; i < n; i++) run(hits[i] as number);
     } else {
-      n = allowed.slots(scratch.hits);
+      n = allowed.slots(hits);
     }
-    const hits = scratch.hits;
     const facets: Record<string, FacetItem[]> = {};
-    for (const f of r.facetFields) facets[f] = facetItems(d, f, hits, n, p.facetLimit, p.facetMincount);
-    const columns = this.#columns(keys.slice(0, -1));
-    const top = topK(hits, n, p.start + p.rows, comparator(d, columns), columns[0]);
+    if (r.facetFields.length) {
+      const matched = this.#matched(allowed, r.words.length > 0, n, p, actor);
+      for (const f of r.facetFields) facets[f] = facetItems(d, f, matched, p.facetLimit, p.facetMincount);
+    }
+    const columns = this.#columns(keys);
+    const top = topK(hits, n, p.start + p.rows, comparator(d, columns), columns[0], settle);
     return { count: n, ids: top.slice(p.start).map((s) => d.ids[s] as string), facets };
+  }
+
+  /** The matched slots for facet counting: listed, or as "public but these" when that list is shorter. */
+  #matched(allowed: Bits, text: boolean, n: number, p: SearchParams, actor: Actor | null): Matched {
+    const d = this.docs;
+    const hits = this.#scratch.hits;
+    const publicOnly = !p.includeDrafts && (!p.includePrivate || actor === null);
+    const publicCount = d.publicCounts.organization.reduce((a, b) => a + b, 0);
+    if (!publicOnly || n * 2 < publicCount) return { hits, n };
+    let matchedBits = allowed;
+    if (text) {
+      matchedBits = new Bits(d.slots);
+      for (let i = 0; i < n; i++) matchedBits.set(hits[i] as number);
+    }
+    const missing = d.public.copy(d.slots).andNot(matchedBits);
+    const slots = new Int32Array(Math.max(1, publicCount - n));
+    return { hits, n, missing: { slots, m: missing.slots(slots) } };
   }
 }

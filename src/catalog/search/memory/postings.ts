@@ -120,7 +120,10 @@ export class Postings {
     let length = 0;
     for (const [lx, w] of terms.weights) {
       let p = this.#byLexeme.get(lx);
-      if (!p) this.#byLexeme.set(lx, (p = new Posting()));
+      if (!p) {
+        p = new Posting();
+        this.#byLexeme.set(lx, p);
+      }
       p.insert(slot, w, terms.inTitle.has(lx));
       length += w;
     }

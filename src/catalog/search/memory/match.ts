@@ -19,6 +19,8 @@ export class Scratch {
   score = new Float64Array(0);
   hits = new Int32Array(0);
   first = new Int32Array(0);
+  /** 1 where the phrase bonus is still to be settled (every word in the title, several words). */
+  maybe = new Uint8Array(0);
   #base = 1;
 
   /** Makes room for `slots` and reserves `words` fresh stamps. */
@@ -33,6 +35,7 @@ export class Scratch {
       this.score = new Float64Array(n);
       this.hits = new Int32Array(n);
       this.first = new Int32Array(n);
+      this.maybe = new Uint8Array(n);
       this.#base = 1;
     }
     if (this.#base > 2 ** 30) {
@@ -48,7 +51,8 @@ export class Scratch {
 
 /**
  * Writes into `scratch.hits` the slots in `allowed` whose text has every word (each word: its
- * lexeme alternatives), their scores into `scratch.score`; returns how many.
+ * lexeme alternatives) and their scores without the phrase bonus into `scratch.score`, marking
+ * in `scratch.maybe` those that may still get it (see `phraseBonus`); returns how many.
  */
 export function matchText(
   d: Docs,
@@ -56,17 +60,34 @@ export function matchText(
   scratch: Scratch,
   allowed: Bits,
   words: readonly (readonly string[])[],
-  phrase: string,
+  several: boolean,
 ): number {
   const lists = words.map((alts) => alts.map((lx) => postings.get(lx)).filter((p): p is Posting => !!p));
   if (lists.some((l) => l.length === 0)) return 0;
   const size = (l: Posting[]) => l.reduce((n, p) => n + p.length, 0);
   lists.sort((a, b) => size(a) - size(b));
   const base = scratch.begin(d.slots, lists.length);
-  const { mark, titleMark, titleWords, sum, word, score, hits, first } = scratch;
+  const { mark, titleMark, titleWords, sum, word, score, hits, first, maybe } = scratch;
   const allow = allowed.words;
   const n = postings.docs;
   const norms = postings.currentNorms();
+  if (lists.length === 1 && lists[0]?.length === 1) {
+    // One word without a correction (the common case): no stamps needed.
+    const p = lists[0][0] as Posting;
+    const idf = Math.log(1 + (n - p.length + 0.5) / (p.length + 0.5)) * 2.2;
+    const { slots, weights, inTitle } = p;
+    let out = 0;
+    for (let k = 0; k < p.length; k++) {
+      const s = slots[k] as number;
+      if (((allow[s >>> 5] as number) & (1 << (s & 31))) === 0) continue;
+      const w = weights[k] as number;
+      const bm25 = (idf * w) / (w + (norms[s] as number));
+      score[s] = (inTitle[k] as number) + bm25 / (bm25 + 1);
+      maybe[s] = 0;
+      hits[out++] = s;
+    }
+    return out;
+  }
   let firsts = 0;
   for (let g = 0; g < lists.length; g++) {
     const here = base + g;
@@ -104,79 +125,22 @@ export function matchText(
     }
   }
   const last = base + lists.length - 1;
-  const several = lists.length > 1 && phrase !== '';
   let out = 0;
   for (let i = 0; i < firsts; i++) {
     const s = first[i] as number;
     if (mark[s] !== last) continue;
     const bm25 = sum[s] as number;
     const inTitle = titleWords[s] === lists.length;
-    score[s] =
-      (inTitle ? 1 : 0) +
-      (inTitle && several && (d.titles[s] as string).includes(phrase) ? 1 : 0) +
-      bm25 / (bm25 + 1);
+    score[s] = (inTitle ? 1 : 0) + bm25 / (bm25 + 1);
+    maybe[s] = inTitle && several ? 1 : 0;
     hits[out++] = s;
   }
   return out;
 }
 
-/** A sort key: a number per slot (or, while ranks are stale, a string) and a direction. */
-export type SortColumn =
-  | { readonly values: ArrayLike<number>; readonly sign: 1 | -1 }
-  | { readonly strings: readonly string[]; readonly sign: 1 | -1 };
-
-/** Compares two slots by the keys, then by name (the SQL path's last key). */
-export function comparator(d: Docs, keys: readonly SortColumn[]): (a: number, b: number) => number {
-  const nums = keys.map((k) => ('values' in k ? k.values : null));
-  const strs = keys.map((k) => ('strings' in k ? k.strings : null));
-  const signs = keys.map((k) => k.sign);
-  const names = d.names;
-  return (a, b) => {
-    for (let i = 0; i < signs.length; i++) {
-      const v = nums[i];
-      const x = v ? (v[a] as number) : ((strs[i] as string[])[a] as string);
-      const y = v ? (v[b] as number) : ((strs[i] as string[])[b] as string);
-      if (x !== y) return x < y ? -(signs[i] as number) : (signs[i] as number);
-    }
-    const [x, y] = [names[a] as string, names[b] as string];
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-}
-
-/**
- * The first `k` of `hits[0…n)` in comparator order. `primary` (the first key's numbers, when it
- * is numeric) rejects most slots without calling the comparator.
- */
-export function topK(
-  hits: Int32Array,
-  n: number,
-  k: number,
-  cmp: (a: number, b: number) => number,
-  primary?: SortColumn,
-): number[] {
-  if (k <= 0 || n === 0) return [];
-  if (k >= n || k > 200) return Array.from(hits.subarray(0, n)).sort(cmp).slice(0, k);
-  const values = primary && 'values' in primary ? primary.values : null;
-  const desc = primary?.sign === -1;
-  const top: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = hits[i] as number;
-    if (top.length === k) {
-      const worst = top[k - 1] as number;
-      if (values) {
-        const [x, y] = [values[s] as number, values[worst] as number];
-        if (desc ? x < y : x > y) continue;
-        if (x === y && cmp(s, worst) >= 0) continue;
-      } else if (cmp(s, worst) >= 0) continue;
-    }
-    let [lo, hi] = [0, top.length];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cmp(top[mid] as number, s) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    top.splice(lo, 0, s);
-    if (top.length > k) top.pop();
-  }
-  return top;
+/** Settles the phrase bonus of one slot: its score gains 1 if its title has the whole text. */
+export function phraseBonus(d: Docs, scratch: Scratch, s: number, phrase: string): void {
+  if (scratch.maybe[s] !== 1) return;
+  scratch.maybe[s] = 0;
+  if ((d.titles[s] as string).includes(phrase)) scratch.score[s] = (scratch.score[s] as number) + 1;
 }
