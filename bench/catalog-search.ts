@@ -77,7 +77,7 @@ const benchmark: Benchmark = {
         `${availableParallelism()} CPU cores shared by server and clients; ${CLIENTS} concurrent clients, closed loop, 3 s warm-up then ≥ ${seconds} s and ≥ 100 calls (at most 60 s) per phase. Kendali over HTTP (buildApp on 127.0.0.1, clients in a worker thread using fetch); the peer called directly, without HTTP.`,
         ...figures.map(
           (f) =>
-            `${f.label} = ${f.version}. Searchable = ${f.ours.detail}. Result cache hits ${pct(f.cacheHits)}, dict cache hits ${pct(f.dictHits)}. HTTP floor (bare Fastify returning one fixed package_search response to the same ${CLIENTS} clients): p50 ${ms(f.floor, 50).toFixed(1)} ms, p95 ${ms(f.floor, 95).toFixed(1)} ms, ${rate(f.floor).toFixed(0)} calls/s.`,
+            `${f.label} = ${f.version}. Searchable = ${f.ours.detail}. Result cache hits ${pct(f.cacheHits)}, dict cache hits ${pct(f.dictHits)}. HTTP floor (a bare Fastify app answering the same ${CLIENTS} clients with one fixed response): a typical package_search response p50 ${ms(f.floor, 50).toFixed(1)} ms, p95 ${ms(f.floor, 95).toFixed(1)} ms (${rate(f.floor).toFixed(0)} calls/s); a package_show response p50 ${ms(f.showFloor, 50).toFixed(1)} ms, p95 ${ms(f.showFloor, 95).toFixed(1)} ms (${rate(f.showFloor).toFixed(0)} calls/s).`,
         ),
         ...figures.flatMap((f) => f.failures.map((x) => `${f.label}: ${x}`)),
         `Answer path: ${sqlOnly ? 'PostgreSQL full-text search only (--sql), as before the in-process index' : 'the in-process index (PostgreSQL FTS is the fallback)'}.`,

@@ -100,7 +100,9 @@ export async function runEngine(engine: Engine, size: number, seconds: number, s
       );
       samples.sort((a, b) => a.length - b.length);
       const sample: unknown = JSON.parse(samples[25] ?? '{}');
-      const floor = await phase('HTTP floor', () => httpFloor(sample, load));
+      const floor = await phase('HTTP floor, search', () => httpFloor(sample, load));
+      const shown: unknown = await (await fetch(`${base}${showPaths[0]}`)).json();
+      const showFloor = await phase('HTTP floor, show', () => httpFloor(shown, load));
       const peerSearch = await phase('peer search', () =>
         directLoad((i) => {
           const s = peerSql(calls[i % calls.length] ?? calls[0]!);
@@ -129,6 +131,7 @@ export async function runEngine(engine: Engine, size: number, seconds: number, s
         show,
         showAlone,
         floor,
+        showFloor,
         peerSearch,
         peerShow,
         peerShowAlone,

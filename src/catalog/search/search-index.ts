@@ -8,7 +8,7 @@
  *   the index holds what was committed and a rolled-back write changes nothing;
  * - builds and updates run one after another, so an update never lands before the build
  *   that would overwrite it; an update that fails drops the index, and the next search
- *   rebuilds it (answering from PostgreSQL until then).
+ *   rebuilds it (a build that fails leaves search on PostgreSQL full-text search).
  *
  * Several processes (server mode): each has its own index, built at its start and updated on
  * its own writes; writes of other processes are not seen until the event bus carries them.

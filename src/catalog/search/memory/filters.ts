@@ -33,20 +33,27 @@ function like(pattern: string): RegExp {
   return new RegExp(`^${re}$`, 's');
 }
 
-/** Slots (live) whose value in `col` passes `test`. */
-function scan(d: Docs, col: ArrayLike<number>, test: (x: number) => boolean): Bits {
+/** Live slots whose value in `col` lies in [from, to] (null: open end). One plain loop: this runs over every slot. */
+function within(d: Docs, col: ArrayLike<number>, from: number | null, to: number | null): Bits {
   const out = new Bits(d.slots);
-  for (let s = 0; s < d.slots; s++) if (d.states[s] !== FREE && test(col[s] as number)) out.set(s);
+  const words = out.words;
+  const states = d.states;
+  const lo = from ?? Number.NEGATIVE_INFINITY;
+  const hi = to ?? Number.POSITIVE_INFINITY;
+  for (let s = 0; s < d.slots; s++) {
+    const x = col[s] as number;
+    if (x >= lo && x <= hi && states[s] !== FREE)
+      words[s >>> 5] = (words[s >>> 5] as number) | (1 << (s & 31));
+  }
   return out;
 }
 
 function range(d: Docs, col: ArrayLike<number>, v: FqValue, read: (s: string | null) => number | null): Bits {
   if (v.kind === 'term') {
     const at = read(v.value);
-    return scan(d, col, (x) => x === at);
+    return within(d, col, at, at);
   }
-  const [from, to] = [read(v.from), read(v.to)];
-  return scan(d, col, (x) => (from === null || x >= from) && (to === null || x <= to));
+  return within(d, col, read(v.from), read(v.to));
 }
 
 /** The slots having any of the facet values `ids`. */
@@ -114,7 +121,7 @@ function clause(d: Docs, c: FqClause): Sets {
       return sure(term(c.value, f) === 'true' ? d.private : d.live.copy(d.slots).andNot(d.private));
     case 'state': {
       const code = { active: ACTIVE, draft: DRAFT, deleted: DELETED }[term(c.value, f)] ?? -9;
-      return sure(scan(d, d.states, (x) => x === code));
+      return sure(within(d, d.states, code, code));
     }
   }
 }

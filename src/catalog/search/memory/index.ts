@@ -172,10 +172,14 @@ export class MemoryIndex {
     let matchedBits = allowed;
     if (text) {
       matchedBits = new Bits(d.slots);
-      for (let i = 0; i < n; i++) matchedBits.set(hits[i] as number);
+      const words = matchedBits.words;
+      for (let i = 0; i < n; i++) {
+        const s = hits[i] as number;
+        words[s >>> 5] = (words[s >>> 5] as number) | (1 << (s & 31));
+      }
     }
     const missing = d.public.copy(d.slots).andNot(matchedBits);
-    const slots = new Int32Array(Math.max(1, publicCount - n));
+    const slots = this.#scratch.first; // free once matching is done
     return { hits, n, missing: { slots, m: missing.slots(slots) } };
   }
 }
