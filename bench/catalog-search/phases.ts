@@ -1,6 +1,6 @@
 /** One engine's run: generate, make searchable, then each measured phase for Kendali and the peer. */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createRegistry } from '../../src/actions/index.js';
@@ -33,6 +33,7 @@ function checked(r: LoadResult, what: string): LoadResult {
 }
 
 export async function runEngine(engine: Engine, size: number, seconds: number, sqlOnly: boolean) {
+  const load1 = loadavg()[0] ?? 0;
   const dir = mkdtempSync(join(tmpdir(), 'kendali-bench-search-'));
   const o = await openEngine(engine, dir, CLIENTS);
   const log = (s: string) => process.stderr.write(`[${o.label}] ${s}\n`);
@@ -119,6 +120,8 @@ export async function runEngine(engine: Engine, size: number, seconds: number, s
       return {
         failures: failures.splice(0),
         label: o.label,
+        loadAtStart: load1,
+        loadAtEnd: loadavg()[0] ?? 0,
         version: o.version,
         size,
         distinct: queries.length,
