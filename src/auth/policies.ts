@@ -2,15 +2,12 @@
  * Policy helpers over the actor's roles, for actions' policies (which still answer with
  * `allow()`/`deny()`). A sysadmin holds every role everywhere.
  */
-import type { ActionContext, OrgRole } from '../actions/types.js';
+import type { ActionContext } from '../actions/types.js';
 import { hasRole } from '../catalog/access.js';
 
-/** True when the actor has one of `roles` in the organization (or is a sysadmin). */
-export const hasRoleIn = (ctx: ActionContext, orgId: string, roles: readonly OrgRole[]): boolean =>
-  hasRole(ctx.actor, orgId, roles);
-
 /** True when the actor administers the organization (or is a sysadmin). */
-export const isOrgAdmin = (ctx: ActionContext, orgId: string): boolean => hasRoleIn(ctx, orgId, ['admin']);
+export const isOrgAdmin = (ctx: ActionContext, orgId: string): boolean =>
+  hasRole(ctx.actor, orgId, ['admin']);
 
 /** True when the actor is the user named by `idOrName` (id or login name). */
 export const isSelf = (ctx: ActionContext, idOrName: string): boolean =>
