@@ -44,18 +44,19 @@ export class CodeCounter {
     this.#markers = missingMarkers(missingValues);
   }
 
-  add(raw: string): void {
+  /** Counts `raw` as `times` cells. */
+  add(raw: string, times = 1): void {
     const cell = trimText(raw);
     if (isMissing(cell, this.#markers)) return;
-    this.#values++;
+    this.#values += times;
     let token = false;
     if (DIGITS.test(cell)) {
       token = true;
-      if (cell.length > 1 && cell.charCodeAt(0) === 0x30) this.#leadingZero++;
-      if (cell.length >= LONG_DIGITS) this.#longDigits++;
+      if (cell.length > 1 && cell.charCodeAt(0) === 0x30) this.#leadingZero += times;
+      if (cell.length >= LONG_DIGITS) this.#longDigits += times;
     } else if (ALPHANUMERIC.test(cell) && !SCIENTIFIC.test(cell)) {
       token = true;
-      this.#alphanumeric++;
+      this.#alphanumeric += times;
     }
     if (!token || (this.#width !== undefined && this.#width !== cell.length)) this.#sameWidth = false;
     this.#width = cell.length;

@@ -129,21 +129,22 @@ export class DateOrderCounter {
     this.#markers = missingMarkers(missingValues);
   }
 
-  add(raw: string): void {
+  /** Counts `raw` as `times` cells. */
+  add(raw: string, times = 1): void {
     const evidence = this.evidence;
     const cell = trimText(raw);
     if (isMissing(cell, this.#markers)) return;
     const m = NUMERIC_DATE.exec(cell);
     if (m === null) {
-      evidence.neutral++;
+      evidence.neutral += times;
       return;
     }
     const a = Number(m[1]);
     const b = Number(m[3]);
-    if (a > 12 && b <= 12) evidence.dmy++;
-    else if (b > 12 && a <= 12) evidence.mdy++;
-    else if (a === b || (a > 12 && b > 12)) evidence.neutral++;
-    else evidence.ambiguous++;
+    if (a > 12 && b <= 12) evidence.dmy += times;
+    else if (b > 12 && a <= 12) evidence.mdy += times;
+    else if (a === b || (a > 12 && b > 12)) evidence.neutral += times;
+    else evidence.ambiguous += times;
   }
 
   result(defaultOrder: DateOrder = 'dmy'): DateOrderInference {

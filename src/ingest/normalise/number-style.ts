@@ -44,28 +44,29 @@ export class NumberStyleCounter {
     this.#markers = missingMarkers(missingValues);
   }
 
-  add(raw: string): void {
+  /** Counts `raw` as `times` cells (a class of cells that read alike). */
+  add(raw: string, times = 1): void {
     const evidence = this.evidence;
     const cell = trimText(raw);
     if (isMissing(cell, this.#markers)) return;
     const parts = splitNumber(cell);
     if (parts === undefined) {
-      evidence.invalid++;
+      evidence.invalid += times;
       return;
     }
     if (parts.scientific !== undefined) {
-      evidence.neutral++;
+      evidence.neutral += times;
       return;
     }
     const id = readDigits(parts.digits, 'id');
     const en = readDigits(parts.digits, 'en');
     if (Number.isNaN(id)) {
-      if (Number.isNaN(en)) evidence.invalid++;
-      else evidence.en++;
-    } else if (Number.isNaN(en)) evidence.id++;
-    else if (id === en) evidence.neutral++;
-    else if (parts.currency) evidence.id++;
-    else evidence.ambiguous++;
+      if (Number.isNaN(en)) evidence.invalid += times;
+      else evidence.en += times;
+    } else if (Number.isNaN(en)) evidence.id += times;
+    else if (id === en) evidence.neutral += times;
+    else if (parts.currency) evidence.id += times;
+    else evidence.ambiguous += times;
   }
 
   result(defaultStyle: NumberStyle = 'id'): NumberStyleInference {

@@ -5,26 +5,26 @@
  * file as a new version is the caller's step (`publish.ts`), so a failed or refused import
  * never touches what is served.
  */
-import { validation } from '../../core/errors.js';
 import type { CellValue, ColumnInfo } from '../../datastore/backend.js';
+import type { RegionMatch } from '../../regions/resolve/index.js';
 import { missingMarkers, restoreRangeHeaders } from '../normalise/index.js';
 import { openReader } from '../readers/index.js';
 import type { ReaderOptions, SourceInfo } from '../readers/types.js';
 import type { TableLayout } from '../table/index.js';
 import { readTable } from '../table/index.js';
 import { brokenConstraint } from './constraints.js';
-import { convertCell, storageType } from './convert.js';
-import { inferType } from './infer.js';
+import { convertCell } from './convert.js';
 import { Issues } from './issues.js';
-import { fieldNames } from './names.js';
+import { planTable, regionNotes } from './plan.js';
 import { ColumnProfile } from './profile.js';
-import { looksLikeRegionHeader, RegionColumn, type RegionColumnOptions } from './regions.js';
-import { applySchema, type TableSchema } from './schema.js';
-import { type SinkColumn, TableSink } from './sink.js';
+import type { RegionColumnOptions } from './regions.js';
+import type { TableSchema } from './schema.js';
+import { TableSink } from './sink.js';
 import {
   EXAMPLES_PER_CODE,
   type FieldPlan,
   type FieldType,
+  type Issue,
   type TypeReport,
   type ValidationReport,
 } from './types.js';
@@ -96,65 +96,7 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
       `judul kolom ${r.index + 1} "${r.from}" dipulihkan menjadi "${r.to}" (dirusak Excel menjadi tanggal)`,
     );
 
-  // Types: inferred, then overridden by the options and the Table Schema.
-  const names = fieldNames(titles);
-  let fields: FieldPlan[] = titles.map((title, i) => {
-    const inferred = inferType(title, profiles[i] as ColumnProfile);
-    const override = options.types?.[title] ?? options.types?.[names[i] as string];
-    return {
-      name: names[i] as string,
-      title,
-      source: i,
-      ...inferred,
-      ...(override ? { type: override, reason: `ditetapkan pengguna: ${override}` } : {}),
-    };
-  });
-  if (options.schema) fields = applySchema(fields, options.schema, notes);
-
-  // Region columns: explicit, or headers naming a region level with mostly resolvable values.
-  const regionSpecs: readonly RegionColumnOptions[] =
-    options.regions ??
-    (options.autoRegions === false
-      ? []
-      : fields
-          .filter((f) => f.type === 'string' && looksLikeRegionHeader(f.title))
-          .map((f) => ({ column: f.title })));
-  const regionFields: { field: FieldPlan; region: RegionColumn; parent?: FieldPlan }[] = [];
-  for (const spec of regionSpecs) {
-    const field = fields.find((f) => f.title === spec.column || f.name === spec.column);
-    if (!field)
-      throw validation({
-        region_column: [`"${spec.column}" is not a column of the file; columns: ${titles.join(', ')}`],
-      });
-    const parent = spec.parentColumn
-      ? fields.find((f) => f.title === spec.parentColumn || f.name === spec.parentColumn)
-      : undefined;
-    const profile = profiles[field.source] as ColumnProfile;
-    const region = await RegionColumn.create(
-      spec,
-      profile.distinctOverflow ? undefined : profile.distinct.keys(),
-    );
-    if (!options.regions && region.plan.recognised < 0.5) {
-      notes.push(
-        `kolom "${field.title}" tidak dibaca sebagai wilayah: hanya ${Math.round(region.plan.recognised * 100)}% nilainya dikenali`,
-      );
-      continue;
-    }
-    notes.push(`wilayah "${field.title}": ${region.plan.note}`);
-    regionFields.push({ field, region, ...(parent ? { parent } : {}) });
-  }
-  const reserved = new Set(fields.map((f) => f.name));
-  const regionNames = regionFields.map(({ field }) => {
-    const [code, name] = fieldNames([`${field.name}_kode`, `${field.name}_nama_baku`], reserved);
-    return { code: code as string, name: name as string };
-  });
-  const columns: SinkColumn[] = [
-    ...fields.map((f) => ({ name: f.name, type: storageType(f) })),
-    ...regionNames.flatMap((r) => [
-      { name: r.code, type: 'text' as const },
-      { name: r.name, type: 'text' as const },
-    ]),
-  ];
+  const { fields, regionFields, columns } = await planTable(titles, profiles, options, notes);
 
   // Pass 2: convert, check, resolve, store.
   const sink = await TableSink.open(options.workDir, columns);
@@ -229,22 +171,7 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
           values[out] = m.code ?? null;
           values[out + 1] = m.name ?? null;
         } else {
-          const candidates = m.candidates
-            ?.slice(0, 4)
-            .map((x) => `${x.name} (${x.code})`)
-            .join(', ');
-          issues.add({
-            code: m.status === 'ambiguous' ? 'region-ambiguous' : 'region-unresolved',
-            row: rows,
-            line,
-            field: field.name,
-            column: field.source + 1,
-            value,
-            message:
-              m.status === 'ambiguous'
-                ? `"${value}" bisa berarti: ${candidates}`
-                : `"${value}" tidak dikenali sebagai wilayah${m.reason ? ` (${m.reason})` : ''}`,
-          });
+          issues.add(regionIssue(m, value, field, rows, line));
         }
       });
       sink.append(rows, line, values);
@@ -266,12 +193,7 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
         `kunci utama (${pkFields.join(', ')}) berulang`,
       );
     }
-    for (const { field, region } of regionFields) {
-      const s = region.stats;
-      notes.push(
-        `wilayah "${field.title}": ${s.resolved} dikenali, ${s.ambiguous} ambigu, ${s.unresolved} tidak dikenali`,
-      );
-    }
+    notes.push(...regionNotes(regionFields));
     const parquet = await sink.toParquet();
     const types: TypeReport[] = fields.map((f, i) => ({
       field: f.name,
@@ -327,4 +249,30 @@ async function reportDuplicates(
     });
   }
   issues.count(code, dup.count - dup.rows.length);
+}
+
+/** The issue for a region value left without a code: ambiguous (with candidates) or unresolved. */
+export function regionIssue(
+  m: RegionMatch,
+  value: string,
+  field: FieldPlan,
+  row: number,
+  line: number,
+): Issue {
+  const candidates = m.candidates
+    ?.slice(0, 4)
+    .map((x) => `${x.name} (${x.code})`)
+    .join(', ');
+  return {
+    code: m.status === 'ambiguous' ? 'region-ambiguous' : 'region-unresolved',
+    row,
+    line,
+    field: field.name,
+    column: field.source + 1,
+    value,
+    message:
+      m.status === 'ambiguous'
+        ? `"${value}" bisa berarti: ${candidates}`
+        : `"${value}" tidak dikenali sebagai wilayah${m.reason ? ` (${m.reason})` : ''}`,
+  };
 }

@@ -54,36 +54,46 @@ export class ColumnProfile {
     return this.#markers;
   }
 
-  add(raw: string | null, row: number): void {
+  /**
+   * Counts one cell, or `times` cells that read alike (a class from the DuckDB profile, see
+   * fast/keys.ts): every counter grows by `times`, the examples take the class's first row.
+   */
+  add(raw: string | null, row: number, times = 1): void {
     const cell = raw === null ? '' : trimText(raw);
     if (cell === '' || isMissing(cell, this.#markers)) {
-      this.missing++;
+      this.missing += times;
       return;
     }
-    this.values++;
-    this.numberStyle.add(cell);
-    this.dateOrder.add(cell);
-    this.code.add(cell);
+    this.values += times;
+    this.numberStyle.add(cell, times);
+    this.dateOrder.add(cell, times);
+    this.code.add(cell, times);
     for (const style of ['id', 'en'] as const) {
       const n = parseNumber(cell, style, { missingValues: this.#markers });
       if (n.ok) {
-        this.numeric[style].ok++;
-        if (Number.isInteger(n.value)) this.numeric[style].whole++;
+        this.numeric[style].ok += times;
+        if (Number.isInteger(n.value)) this.numeric[style].whole += times;
       }
     }
     if (this.numeric.id.ok + this.numeric.en.ok === 0 && this.notNumbers.length < EXAMPLES)
       this.notNumbers.push({ row, value: cell });
     const p = parsePeriod(cell, { missingValues: this.#markers });
-    if (p.ok) this.periods[p.period.kind]++;
+    if (p.ok) this.periods[p.period.kind] += times;
     else if (this.notPeriods.length < EXAMPLES) this.notPeriods.push({ row, value: cell });
-    if (isFloatDamagedInteger(cell)) this.floatDamaged++;
-    if (BOOLEAN.test(cell)) this.booleans++;
-    if (!this.distinctOverflow) {
-      this.distinct.set(cell, (this.distinct.get(cell) ?? 0) + 1);
-      if (this.distinct.size > MAX_DISTINCT) {
-        this.distinct.clear();
-        this.distinctOverflow = true;
-      }
-    }
+    if (isFloatDamagedInteger(cell)) this.floatDamaged += times;
+    if (BOOLEAN.test(cell)) this.booleans += times;
+    if (!this.distinctOverflow) this.addDistinct(cell, times);
+  }
+
+  /** Adds `times` occurrences of `cell` to the distinct values (until they overflow). */
+  addDistinct(cell: string, times: number): void {
+    this.distinct.set(cell, (this.distinct.get(cell) ?? 0) + times);
+    if (this.distinct.size > MAX_DISTINCT) this.overflow();
+  }
+
+  /** Gives up on the distinct values: more than are kept, or not known one by one. */
+  overflow(): void {
+    this.distinct.clear();
+    this.distinctOverflow = true;
   }
 }

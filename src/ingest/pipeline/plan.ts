@@ -1,0 +1,124 @@
+/**
+ * What an import decides between reading the evidence and converting: each field's type
+ * (inferred, then overridden by the options and the Table Schema), the region columns, and the
+ * stored columns. Shared by the streaming path (import.ts) and the DuckDB path (fast/).
+ */
+import { validation } from '../../core/errors.js';
+import { storageType } from './convert.js';
+import { inferType } from './infer.js';
+import { fieldNames } from './names.js';
+import type { ColumnProfile } from './profile.js';
+import { looksLikeRegionHeader, RegionColumn, type RegionColumnOptions } from './regions.js';
+import { applySchema, type TableSchema } from './schema.js';
+import type { SinkColumn } from './sink.js';
+import type { FieldPlan, FieldType } from './types.js';
+
+export interface PlanOptions {
+  readonly types?: Readonly<Record<string, FieldType>>;
+  readonly schema?: TableSchema;
+  readonly regions?: readonly RegionColumnOptions[];
+  readonly autoRegions?: boolean;
+}
+
+export interface RegionField {
+  readonly field: FieldPlan;
+  readonly region: RegionColumn;
+  readonly parent?: FieldPlan;
+}
+
+export interface TablePlan {
+  readonly fields: FieldPlan[];
+  readonly regionFields: RegionField[];
+  /** The fields, then a `<region>_kode`, `<region>_nama_baku` pair per region field. */
+  readonly columns: SinkColumn[];
+}
+
+/** Types every field from its profile; overrides by header or field name, then the schema. */
+export function planFields(
+  titles: readonly string[],
+  profiles: readonly ColumnProfile[],
+  options: PlanOptions,
+  notes: string[],
+): FieldPlan[] {
+  const names = fieldNames(titles);
+  const fields: FieldPlan[] = titles.map((title, i) => {
+    const inferred = inferType(title, profiles[i] as ColumnProfile);
+    const override = options.types?.[title] ?? options.types?.[names[i] as string];
+    return {
+      name: names[i] as string,
+      title,
+      source: i,
+      ...inferred,
+      ...(override ? { type: override, reason: `ditetapkan pengguna: ${override}` } : {}),
+    };
+  });
+  return options.schema ? applySchema(fields, options.schema, notes) : fields;
+}
+
+/** The fields whose header names a region level; before typing (the DuckDB path needs their distinct values). */
+export const regionCandidates = (titles: readonly string[], options: PlanOptions): string[] =>
+  options.regions
+    ? options.regions.flatMap((r) => [r.column, ...(r.parentColumn ? [r.parentColumn] : [])])
+    : options.autoRegions === false
+      ? []
+      : titles.filter(looksLikeRegionHeader);
+
+/** Region columns: explicit, or headers naming a region level with mostly resolvable values. */
+export async function planTable(
+  titles: readonly string[],
+  profiles: readonly ColumnProfile[],
+  options: PlanOptions,
+  notes: string[],
+): Promise<TablePlan> {
+  const fields = planFields(titles, profiles, options, notes);
+  const specs: readonly RegionColumnOptions[] =
+    options.regions ??
+    (options.autoRegions === false
+      ? []
+      : fields
+          .filter((f) => f.type === 'string' && looksLikeRegionHeader(f.title))
+          .map((f) => ({ column: f.title })));
+  const regionFields: RegionField[] = [];
+  for (const spec of specs) {
+    const field = fields.find((f) => f.title === spec.column || f.name === spec.column);
+    if (!field)
+      throw validation({
+        region_column: [`"${spec.column}" is not a column of the file; columns: ${titles.join(', ')}`],
+      });
+    const parent = spec.parentColumn
+      ? fields.find((f) => f.title === spec.parentColumn || f.name === spec.parentColumn)
+      : undefined;
+    const profile = profiles[field.source] as ColumnProfile;
+    const region = await RegionColumn.create(
+      spec,
+      profile.distinctOverflow ? undefined : profile.distinct.keys(),
+    );
+    if (!options.regions && region.plan.recognised < 0.5) {
+      notes.push(
+        `kolom "${field.title}" tidak dibaca sebagai wilayah: hanya ${Math.round(region.plan.recognised * 100)}% nilainya dikenali`,
+      );
+      continue;
+    }
+    notes.push(`wilayah "${field.title}": ${region.plan.note}`);
+    regionFields.push({ field, region, ...(parent ? { parent } : {}) });
+  }
+  const reserved = new Set(fields.map((f) => f.name));
+  const columns: SinkColumn[] = [
+    ...fields.map((f) => ({ name: f.name, type: storageType(f) })),
+    ...regionFields.flatMap(({ field }) => {
+      const [code, name] = fieldNames([`${field.name}_kode`, `${field.name}_nama_baku`], reserved);
+      return [
+        { name: code as string, type: 'text' as const },
+        { name: name as string, type: 'text' as const },
+      ];
+    }),
+  ];
+  return { fields, regionFields, columns };
+}
+
+/** The region notes that close an import: how many rows resolved, were ambiguous, unresolved. */
+export const regionNotes = (regionFields: readonly RegionField[]): string[] =>
+  regionFields.map(({ field, region }) => {
+    const s = region.stats;
+    return `wilayah "${field.title}": ${s.resolved} dikenali, ${s.ambiguous} ambigu, ${s.unresolved} tidak dikenali`;
+  });
