@@ -32,7 +32,7 @@ const MONTHS = [
   'Desember',
 ];
 
-async function generate(path: string, rows: number): Promise<void> {
+export async function generate(path: string, rows: number): Promise<void> {
   const regencies = (await getRegencies()).map((r) => displayName(r.name));
   const rnd = seededRandom(hashSeed('ingest-bench'));
   const out = createWriteStream(path);

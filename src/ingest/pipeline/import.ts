@@ -5,8 +5,9 @@
  * file as a new version is the caller's step (`publish.ts`), so a failed or refused import
  * never touches what is served.
  */
+
+import { stat } from 'node:fs/promises';
 import type { CellValue, ColumnInfo } from '../../datastore/backend.js';
-import type { RegionMatch } from '../../regions/resolve/index.js';
 import { missingMarkers, restoreRangeHeaders } from '../normalise/index.js';
 import { openReader } from '../readers/index.js';
 import type { ReaderOptions, SourceInfo } from '../readers/types.js';
@@ -14,8 +15,9 @@ import type { TableLayout } from '../table/index.js';
 import { readTable } from '../table/index.js';
 import { brokenConstraint } from './constraints.js';
 import { convertCell } from './convert.js';
+import { FAST_MIN_BYTES, NotFast, prepareFast } from './fast/index.js';
 import { Issues } from './issues.js';
-import { planTable, regionNotes } from './plan.js';
+import { planTable, regionIssue, regionNotes } from './plan.js';
 import { ColumnProfile } from './profile.js';
 import type { RegionColumnOptions } from './regions.js';
 import type { TableSchema } from './schema.js';
@@ -24,7 +26,6 @@ import {
   EXAMPLES_PER_CODE,
   type FieldPlan,
   type FieldType,
-  type Issue,
   type TypeReport,
   type ValidationReport,
 } from './types.js';
@@ -49,6 +50,16 @@ export interface ImportOptions {
     bytesTotal: number,
   ) => void;
   readonly signal?: AbortSignal;
+  /**
+   * `stream` reads every cell in JS; `duckdb` takes the DuckDB path (fast/) when the file allows
+   * it; `auto` (default) takes it for delimited text files from 16 MB.
+   */
+  readonly engine?: 'auto' | 'duckdb' | 'stream';
+  /**
+   * DuckDB path: columns with up to this many distinct values convert through JS once per value;
+   * columns with more are profiled by classes and converted in SQL. Default 200,000.
+   */
+  readonly mapLimit?: number;
 }
 
 export interface PreparedImport {
@@ -79,6 +90,13 @@ async function open(
 }
 
 export async function prepareImport(path: string, options: ImportOptions): Promise<PreparedImport> {
+  const engine = options.engine ?? 'auto';
+  let stepAside: string | undefined;
+  if (engine === 'duckdb' || (engine === 'auto' && (await fileSize(path)) >= FAST_MIN_BYTES)) {
+    const fast = await prepareFast(path, options);
+    if (!(fast instanceof NotFast)) return fast;
+    stepAside = `jalur cepat DuckDB tidak dipakai: ${fast.reason}`;
+  }
   // Pass 1: the evidence.
   let seen = 0;
   const first = await open(path, options, 'profile', () => seen);
@@ -91,6 +109,7 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
     for (let c = 0; c < titles.length; c++) profiles[c]?.add(row.cells[c] ?? null, seen);
   }
   const notes = [...first.reader.info.notes, ...first.table.layout.notes];
+  if (stepAside) notes.push(stepAside);
   for (const r of restored.restored)
     notes.push(
       `judul kolom ${r.index + 1} "${r.from}" dipulihkan menjadi "${r.to}" (dirusak Excel menjadi tanggal)`,
@@ -251,28 +270,8 @@ async function reportDuplicates(
   issues.count(code, dup.count - dup.rows.length);
 }
 
-/** The issue for a region value left without a code: ambiguous (with candidates) or unresolved. */
-export function regionIssue(
-  m: RegionMatch,
-  value: string,
-  field: FieldPlan,
-  row: number,
-  line: number,
-): Issue {
-  const candidates = m.candidates
-    ?.slice(0, 4)
-    .map((x) => `${x.name} (${x.code})`)
-    .join(', ');
-  return {
-    code: m.status === 'ambiguous' ? 'region-ambiguous' : 'region-unresolved',
-    row,
-    line,
-    field: field.name,
-    column: field.source + 1,
-    value,
-    message:
-      m.status === 'ambiguous'
-        ? `"${value}" bisa berarti: ${candidates}`
-        : `"${value}" tidak dikenali sebagai wilayah${m.reason ? ` (${m.reason})` : ''}`,
-  };
-}
+const fileSize = (path: string): Promise<number> =>
+  stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );

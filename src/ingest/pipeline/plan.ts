@@ -4,6 +4,7 @@
  * stored columns. Shared by the streaming path (import.ts) and the DuckDB path (fast/).
  */
 import { validation } from '../../core/errors.js';
+import type { RegionMatch } from '../../regions/resolve/index.js';
 import { storageType } from './convert.js';
 import { inferType } from './infer.js';
 import { fieldNames } from './names.js';
@@ -11,7 +12,7 @@ import type { ColumnProfile } from './profile.js';
 import { looksLikeRegionHeader, RegionColumn, type RegionColumnOptions } from './regions.js';
 import { applySchema, type TableSchema } from './schema.js';
 import type { SinkColumn } from './sink.js';
-import type { FieldPlan, FieldType } from './types.js';
+import type { FieldPlan, FieldType, Issue } from './types.js';
 
 export interface PlanOptions {
   readonly types?: Readonly<Record<string, FieldType>>;
@@ -122,3 +123,29 @@ export const regionNotes = (regionFields: readonly RegionField[]): string[] =>
     const s = region.stats;
     return `wilayah "${field.title}": ${s.resolved} dikenali, ${s.ambiguous} ambigu, ${s.unresolved} tidak dikenali`;
   });
+
+/** The issue for a region value left without a code: ambiguous (with candidates) or unresolved. */
+export function regionIssue(
+  m: RegionMatch,
+  value: string,
+  field: FieldPlan,
+  row: number,
+  line: number,
+): Issue {
+  const candidates = m.candidates
+    ?.slice(0, 4)
+    .map((x) => `${x.name} (${x.code})`)
+    .join(', ');
+  return {
+    code: m.status === 'ambiguous' ? 'region-ambiguous' : 'region-unresolved',
+    row,
+    line,
+    field: field.name,
+    column: field.source + 1,
+    value,
+    message:
+      m.status === 'ambiguous'
+        ? `"${value}" bisa berarti: ${candidates}`
+        : `"${value}" tidak dikenali sebagai wilayah${m.reason ? ` (${m.reason})` : ''}`,
+  };
+}

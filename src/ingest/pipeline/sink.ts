@@ -17,7 +17,7 @@ import { quoteIdent, quoteLiteral } from '../../datastore/duckdb/sql.js';
 
 export type StorageType = 'text' | 'integer' | 'number' | 'boolean' | 'date';
 
-const DUCK: Record<StorageType, string> = {
+export const DUCK_TYPE: Record<StorageType, string> = {
   text: 'VARCHAR',
   integer: 'BIGINT',
   number: 'DOUBLE',
@@ -52,7 +52,7 @@ export class TableSink {
     const defs = [
       `"_row" BIGINT`,
       `"_line" BIGINT`,
-      ...columns.map((c) => `${quoteIdent(c.name)} ${DUCK[c.type]}`),
+      ...columns.map((c) => `${quoteIdent(c.name)} ${DUCK_TYPE[c.type]}`),
     ];
     await connection.run(`CREATE TABLE t (${defs.join(', ')})`);
     const appender = await connection.createAppender('t');
@@ -63,39 +63,14 @@ export class TableSink {
     const a = this.appender;
     a.appendBigInt(BigInt(row));
     a.appendBigInt(BigInt(line));
-    this.columns.forEach((c, i) => {
-      const v = values[i] ?? null;
-      if (v === null) a.appendNull();
-      else if (c.type === 'text') a.appendVarchar(String(v));
-      else if (c.type === 'integer') a.appendBigInt(BigInt(v as number));
-      else if (c.type === 'number') a.appendDouble(v as number);
-      else if (c.type === 'boolean') a.appendBoolean(v as boolean);
-      else a.appendDate(new DuckDBDateValue(Math.round(Date.parse(`${String(v)}T00:00:00Z`) / EPOCH_DAY)));
-    });
+    for (const [i, c] of this.columns.entries()) appendCell(a, c.type, values[i] ?? null);
     a.endRow();
   }
 
   /** Rows whose values of `fields` repeat an earlier row's: [row, line, first row with the same key, the key]. */
-  async duplicates(
-    fields: readonly string[],
-    limit: number,
-  ): Promise<{ rows: [number, number, number, string][]; count: number }> {
+  duplicates(fields: readonly string[], limit: number): Promise<Duplicates> {
     this.appender.flushSync();
-    const key = fields.map((f) => `CAST(${quoteIdent(f)} AS VARCHAR)`).join(` || '|' || `);
-    const notNull = fields.map((f) => `${quoteIdent(f)} IS NOT NULL`).join(' AND ');
-    const ranked = `SELECT _row, _line, ${key} AS k, min(_row) OVER (PARTITION BY ${fields.map(quoteIdent).join(', ')}) AS first FROM t WHERE ${notNull}`;
-    const count = await this.connection.runAndReadAll(
-      `SELECT count(*)::BIGINT AS n FROM (${ranked}) WHERE _row <> first`,
-    );
-    const rows = await this.connection.runAndReadAll(
-      `SELECT _row, _line, first, k FROM (${ranked}) WHERE _row <> first ORDER BY _row LIMIT ${limit}`,
-    );
-    return {
-      count: Number(count.getRowObjectsJS()[0]?.n ?? 0),
-      rows: rows
-        .getRowObjectsJS()
-        .map((r) => [Number(r._row), Number(r._line), Number(r.first), String(r.k)]),
-    };
+    return duplicateRows(this.connection, 't', fields, limit);
   }
 
   /** Writes the table (without `_row`, in file order) as Parquet; returns its path and row count. */
@@ -119,4 +94,42 @@ export class TableSink {
     this.instance.closeSync();
     await rm(this.workDir, { recursive: true, force: true });
   }
+}
+
+export interface Duplicates {
+  /** [row, line, first row with the same key, the key] for the first `limit` repeats. */
+  readonly rows: [number, number, number, string][];
+  readonly count: number;
+}
+
+/** Repeats of `fields` in `table` (which has `_row` and `_line`), over every row, in SQL. */
+export async function duplicateRows(
+  connection: DuckDBConnection,
+  table: string,
+  fields: readonly string[],
+  limit: number,
+): Promise<Duplicates> {
+  const key = fields.map((f) => `CAST(${quoteIdent(f)} AS VARCHAR)`).join(` || '|' || `);
+  const notNull = fields.map((f) => `${quoteIdent(f)} IS NOT NULL`).join(' AND ');
+  const ranked = `SELECT _row, _line, ${key} AS k, min(_row) OVER (PARTITION BY ${fields.map(quoteIdent).join(', ')}) AS first FROM ${table} WHERE ${notNull}`;
+  const count = await connection.runAndReadAll(
+    `SELECT count(*)::BIGINT AS n FROM (${ranked}) WHERE _row <> first`,
+  );
+  const rows = await connection.runAndReadAll(
+    `SELECT _row, _line, first, k FROM (${ranked}) WHERE _row <> first ORDER BY _row LIMIT ${limit}`,
+  );
+  return {
+    count: Number(count.getRowObjectsJS()[0]?.n ?? 0),
+    rows: rows.getRowObjectsJS().map((r) => [Number(r._row), Number(r._line), Number(r.first), String(r.k)]),
+  };
+}
+
+/** Appends one converted value as its storage type (dates come as `YYYY-MM-DD`). */
+export function appendCell(a: DuckDBAppender, type: StorageType, v: CellValue): void {
+  if (v === null) a.appendNull();
+  else if (type === 'text') a.appendVarchar(String(v));
+  else if (type === 'integer') a.appendBigInt(BigInt(v as number));
+  else if (type === 'number') a.appendDouble(v as number);
+  else if (type === 'boolean') a.appendBoolean(v as boolean);
+  else a.appendDate(new DuckDBDateValue(Math.round(Date.parse(`${String(v)}T00:00:00Z`) / EPOCH_DAY)));
 }
