@@ -13,24 +13,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { getRegencies } from 'idn-area-data';
 import pg from 'pg';
 import { hashSeed, seededRandom } from '../src/core/random.js';
+import { MONTH_NAMES_ID as MONTHS } from '../src/ingest/normalise/index.js';
 import { displayName } from '../src/regions/names.js';
 import { CLI, startKendali } from '../test/support/process.js';
 import type { Benchmark, BenchRow } from './lib.js';
-
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 export async function generate(path: string, rows: number): Promise<void> {
   const regencies = (await getRegencies()).map((r) => displayName(r.name));

@@ -27,7 +27,7 @@ export {
   type MissingMarkersOptions,
   missingMarkers,
 } from './missing.js';
-export { type MonthHeader, monthFromHeader, monthFromName } from './months.js';
+export { MONTH_NAMES_ID, type MonthHeader, monthFromHeader, monthFromName } from './months.js';
 export type { NumberStyle } from './number-read.js';
 export {
   type InferNumberStyleOptions,

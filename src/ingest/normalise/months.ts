@@ -17,6 +17,11 @@ const NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
   [12, ['desember', 'des', 'december', 'dec']],
 ];
 
+/** The Indonesian month names, capitalised as written: `Januari` … `Desember`. */
+export const MONTH_NAMES_ID: readonly string[] = NAMES.map(
+  ([, [name]]) => `${(name as string)[0]?.toUpperCase()}${(name as string).slice(1)}`,
+);
+
 /** Lower-case name or abbreviation → month number 1–12. */
 const MONTHS: ReadonlyMap<string, number> = new Map(
   NAMES.flatMap(([month, names]) => names.map((name) => [name, month] as const)),

@@ -7,22 +7,9 @@
  * wherever SQL gives a value, it is the value JS gives.
  */
 import { quoteLiteral } from '../../../datastore/duckdb/sql.js';
+import { MONTH_NAMES_ID as MONTHS } from '../../normalise/index.js';
 import type { FieldPlan } from '../types.js';
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 const YEAR = '(?:19|20)[0-9]{2}';
 /** Printable ASCII words separated by single spaces: nothing for trimming or cleaning to change. */
 const PLAIN_TEXT = String.raw`[\x21-\x7E]+(?: [\x21-\x7E]+)*`;

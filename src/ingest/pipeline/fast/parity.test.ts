@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashSeed, seededRandom } from '../../../core/random.js';
+import { MONTH_NAMES_ID as MONTHS } from '../../normalise/index.js';
 import { type ImportOptions, type PreparedImport, prepareImport } from '../import.js';
 import { FAST_NOTE } from './index.js';
 
@@ -62,20 +63,6 @@ async function same(
   return fast;
 }
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 const ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agt', 'Sep', 'Okt', 'Nov', 'Des'];
 
 /** A messy file: every column mostly in one shape, with misfits, markers and odd forms mixed in. */
