@@ -1,0 +1,91 @@
+/**
+ * Wherever the SQL conversion gives a value, it is the value the JS conversion gives (convert.ts
+ * stays the authority; SQL only takes the common shapes faster), and it does take them.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingMarkers } from '../../normalise/index.js';
+import { convertCell } from '../convert.js';
+import type { FieldPlan } from '../types.js';
+import { convertSql } from './convert-sql.js';
+import { cellCorpus } from './corpus.js';
+
+const corpus = cellCorpus(20_000, 'convert');
+let db: DuckDBInstance;
+let c: Awaited<ReturnType<DuckDBInstance['connect']>>;
+
+beforeAll(async () => {
+  db = await DuckDBInstance.create(':memory:');
+  c = await db.connect();
+  await c.run('CREATE TABLE t (i INTEGER, v VARCHAR)');
+  const a = await c.createAppender('t');
+  for (const [i, cell] of corpus.entries()) {
+    a.appendInteger(i);
+    a.appendVarchar(cell);
+    a.endRow();
+  }
+  a.closeSync();
+});
+afterAll(() => {
+  c.closeSync();
+  db.closeSync();
+});
+
+const field = (over: Partial<FieldPlan>): FieldPlan => ({
+  name: 'f',
+  title: 'f',
+  source: 0,
+  type: 'string',
+  reason: '',
+  ...over,
+});
+
+describe('SQL conversions agree with JS', () => {
+  it.each<[string, Partial<FieldPlan>, readonly string[] | undefined, number]>([
+    ['text', { type: 'string' }, undefined, 0.3],
+    ['text, Excel float damage', { type: 'string', floatDamage: true }, undefined, 0.3],
+    ['integers, 1.234.567', { type: 'integer', numberStyle: 'id' }, undefined, 0.05],
+    ['integers, 1,234,567', { type: 'integer', numberStyle: 'en' }, undefined, 0.05],
+    ['decimals, 1.234,5', { type: 'number', numberStyle: 'id' }, undefined, 0.1],
+    ['decimals, 1,234.5', { type: 'number', numberStyle: 'en' }, undefined, 0.1],
+    ['decimals with numeric markers', { type: 'number', numberStyle: 'id' }, ['', '-', '0', '1.234'], 0.1],
+    ['dates, day first', { type: 'date', dateOrder: 'dmy' }, undefined, 0.02],
+    ['dates, month first', { type: 'date', dateOrder: 'mdy' }, undefined, 0.02],
+  ])('%s', async (_, over, missing, share) => {
+    const f = field(over);
+    const markers = missingMarkers(missing);
+    const lower = markers.values.map((m) => m.toLowerCase());
+    const sql = convertSql('v', f, lower);
+    expect(sql).toBeDefined();
+    const rows = (await c.runAndReadAll(`SELECT i, v, ${sql} AS x FROM t ORDER BY i`)).getRowObjectsJS();
+    let taken = 0;
+    for (const r of rows) {
+      if (r.x === null) continue;
+      taken++;
+      const js = convertCell(f, r.v as string, markers);
+      const sqlValue =
+        typeof r.x === 'bigint' ? Number(r.x) : r.x instanceof Date ? r.x.toISOString().slice(0, 10) : r.x;
+      expect(js.ok, String(r.v)).toBe(true);
+      if (js.ok)
+        expect(
+          Object.is(sqlValue, js.value) || sqlValue === js.value,
+          `${String(r.v)}: SQL ${String(sqlValue)}, JS ${String(js.value)}`,
+        ).toBe(true);
+    }
+    // SQL takes its share of the corpus: the comparison is not vacuous.
+    expect(taken).toBeGreaterThan(corpus.length * share);
+  });
+
+  it('a cell equal to a missing-value marker is left to JS (which reads it as missing)', async () => {
+    const f = field({ type: 'integer', numberStyle: 'id' });
+    const sql = convertSql("'1.234'", f, ['1.234']);
+    const [r] = (await c.runAndReadAll(`SELECT ${sql} AS x`)).getRowObjectsJS();
+    expect(r?.x).toBeNull();
+    expect(convertCell(f, '1.234', missingMarkers(['1.234']))).toEqual({ ok: true, value: null });
+  });
+
+  it('types without a SQL conversion leave every cell to JS', () => {
+    for (const type of ['boolean', 'year', 'yearmonth', 'period'] as const)
+      expect(convertSql('v', field({ type }), [])).toBeUndefined();
+  });
+});
