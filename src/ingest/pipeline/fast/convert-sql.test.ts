@@ -8,7 +8,7 @@ import { missingMarkers } from '../../normalise/index.js';
 import { convertCell } from '../convert.js';
 import type { FieldPlan } from '../types.js';
 import { convertSql } from './convert-sql.js';
-import { cellCorpus } from './corpus.js';
+import { cellCorpus, corpusTable } from './corpus.js';
 
 const corpus = cellCorpus(20_000, 'convert');
 let db: DuckDBInstance;
@@ -17,14 +17,7 @@ let c: Awaited<ReturnType<DuckDBInstance['connect']>>;
 beforeAll(async () => {
   db = await DuckDBInstance.create(':memory:');
   c = await db.connect();
-  await c.run('CREATE TABLE t (i INTEGER, v VARCHAR)');
-  const a = await c.createAppender('t');
-  for (const [i, cell] of corpus.entries()) {
-    a.appendInteger(i);
-    a.appendVarchar(cell);
-    a.endRow();
-  }
-  a.closeSync();
+  await corpusTable(c, corpus);
 });
 afterAll(() => {
   c.closeSync();

@@ -4,6 +4,7 @@
  * codes, dates and periods in every accepted form (and impossible ones), markers, long notes,
  * odd whitespace. Deterministic for a seed.
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { hashSeed, seededRandom } from '../../../core/random.js';
 import { MONTH_NAMES_ID } from '../../normalise/index.js';
 
@@ -96,4 +97,16 @@ export function cellCorpus(size: number, seed = 'corpus'): string[] {
 export function sameShape(cell: string, seed: number): string {
   const rnd = seededRandom(seed);
   return cell.replace(/[1-9]/g, () => String(1 + Math.floor(rnd.next() * 9)));
+}
+
+/** Loads the cells into table `t (i INTEGER, v VARCHAR)`. */
+export async function corpusTable(c: DuckDBConnection, cells: readonly string[]): Promise<void> {
+  await c.run('CREATE TABLE t (i INTEGER, v VARCHAR)');
+  const a = await c.createAppender('t');
+  for (const [i, cell] of cells.entries()) {
+    a.appendInteger(i);
+    a.appendVarchar(cell);
+    a.endRow();
+  }
+  a.closeSync();
 }

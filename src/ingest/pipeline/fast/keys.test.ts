@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { missingMarkers } from '../../normalise/index.js';
 import { ColumnProfile } from '../profile.js';
-import { cellCorpus, sameShape } from './corpus.js';
+import { cellCorpus, corpusTable, sameShape } from './corpus.js';
 import { isClassShape, isSingleShape, markerShapes, shapeOf, shapeSql } from './keys.js';
 
 /** Everything a profile counts for one cell. */
@@ -78,14 +78,7 @@ describe('profile classes', () => {
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
     try {
-      await c.run('CREATE TABLE t (i INTEGER, v VARCHAR)');
-      const a = await c.createAppender('t');
-      for (const [i, cell] of corpus.entries()) {
-        a.appendInteger(i);
-        a.appendVarchar(cell);
-        a.endRow();
-      }
-      a.closeSync();
+      await corpusTable(c, corpus);
       const rows = (
         await c.runAndReadAll(`SELECT i, ${shapeSql('v')} AS k FROM t ORDER BY i`)
       ).getRowObjectsJS();
