@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,40 @@ describe('kendali import, as an operator runs it', () => {
     expect(r.stdout).toContain('jumlah_penumpang (jumlah_penumpang): integer');
     expect(r.stdout).toMatch(/Diterbitkan: versi 1 \(resource [0-9a-f-]{36}\)/);
     expect(r.stderr).toMatch(/impor: .*membaca \(1\/2\)/);
+  });
+
+  it('exports the Table Schema of an import, and the next upload checked against it fails on a misfit', async () => {
+    const schemaFile = join(dir, 'skema.json');
+    const file = join(dir, 'angka.csv');
+    writeFileSync(
+      file,
+      `kode,tahun,nilai\n${Array.from({ length: 20 }, (_, i) => `K${i},${2000 + i},"${i},5"`).join('\n')}\n`,
+    );
+    const first = await runCli(
+      ['import', file, '--org', 'bps', '--dataset', 'angka', '--schema-out', schemaFile],
+      env,
+    );
+    expect(first.code, first.stderr).toBe(0);
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as {
+      fields: { name: string; type: string }[];
+    };
+    expect(schema.fields.map((f) => [f.name, f.type])).toEqual([
+      ['kode', 'string'],
+      ['tahun', 'integer'],
+      ['nilai', 'number'],
+    ]);
+    // The next year's file has text in a number column: with the schema it is an error, not a new type.
+    const next = join(dir, 'angka-2.csv');
+    writeFileSync(
+      next,
+      `kode,tahun,nilai\n${Array.from({ length: 20 }, (_, i) => `K${i},${2000 + i},${i % 7 !== 3 ? `"${i},5"` : 'banyak'}`).join('\n')}\n`,
+    );
+    const second = await runCli(
+      ['import', next, '--org', 'bps', '--dataset', 'angka', '--schema', schemaFile],
+      env,
+    );
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/First: row 4, line 5, column nilai/);
   });
 
   it('publishes with warnings (ambiguous region names) with exit 2', async () => {

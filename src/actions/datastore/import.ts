@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { findDataset } from '../../catalog/datasets.js';
 import { validation } from '../../core/errors.js';
 import { prepareImport } from '../../ingest/pipeline/import.js';
-import type { TableSchema } from '../../ingest/pipeline/schema.js';
+import { exportSchema, type TableSchema } from '../../ingest/pipeline/schema.js';
 import type { FieldType } from '../../ingest/pipeline/types.js';
 import { publishImport } from '../../ingest/publish.js';
 import { findUpload } from '../../ingest/uploads.js';
@@ -74,7 +74,19 @@ export const datastoreImport = defineAction({
     });
     try {
       const { report } = prepared;
-      const summary = { file: upload.filename, report, fields: prepared.fields, columns: prepared.columns };
+      const regionColumns = prepared.columns.slice(prepared.fields.length);
+      const summary = {
+        file: upload.filename,
+        report,
+        fields: prepared.fields,
+        columns: prepared.columns,
+        /** The Table Schema this import used, to check the next upload of the table against. */
+        schema: exportSchema(
+          prepared.fields,
+          regionColumns.map((c) => ({ name: c.name, title: c.name })),
+          input.schema as unknown as TableSchema | undefined,
+        ),
+      };
       if (input.dry_run) return { ...summary, published: false };
       if (!report.valid && onError === 'block') {
         const first = report.issues.find(

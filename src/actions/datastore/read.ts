@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { validation } from '../../core/errors.js';
 import type { CellValue, Filter } from '../../datastore/backend.js';
+import { storedSchema } from '../../ingest/pipeline/schema.js';
 import { defineAction } from '../types.js';
 import { CKAN_TYPE, datastoreResource, readDatastorePolicy } from './shared.js';
 
@@ -124,7 +125,7 @@ export const datastoreSearch = defineAction({
 
 export const datastoreInfo = defineAction({
   name: 'datastore_info',
-  doc: 'A datastore table’s fields (with types and titles), row count and versions.',
+  doc: 'A datastore table’s fields (with types and titles), row count, versions, and the table as a Frictionless Table Schema (`schema`).',
   readOnly: true,
   schema: Type.Object({
     id: Type.Optional(Type.String({ minLength: 1 })),
@@ -146,6 +147,10 @@ export const datastoreInfo = defineAction({
         type: CKAN_TYPE[c.type as keyof typeof CKAN_TYPE] ?? c.type,
         info: { label: (c as { title?: string }).title ?? c.name },
       })),
+      /** The table as a Frictionless Table Schema, to check the next upload against. */
+      schema: storedSchema(
+        version.columns as { name: string; type: string; title?: string; primary_key?: boolean }[],
+      ),
       versions: versions.map((v) => ({ ...v, created: v.created.toISOString() })),
     };
   },

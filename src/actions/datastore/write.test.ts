@@ -48,8 +48,20 @@ describe.each(['pglite', 'postgres'] as const)('datastore create, upsert and del
       },
     );
     expect(ds.resources).toMatchObject([{ id, datastore_active: true, url_type: 'datastore' }]);
-    const meta = await call<{ fields: { id: string; info: { label: string } }[] }>('datastore_info', { id });
+    const meta = await call<{
+      fields: { id: string; info: { label: string } }[];
+      schema: { fields: { name: string; type: string; title?: string }[]; primaryKey?: string[] };
+    }>('datastore_info', { id });
     expect(meta.fields[0]?.info.label).toBe('Kode wilayah');
+    // The same table as a Frictionless Table Schema, key included.
+    expect(meta.schema.primaryKey).toEqual(['kode', 'tahun']);
+    expect(meta.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+      'kode:string',
+      'tahun:integer',
+      'nilai:number',
+      'rilis:date',
+    ]);
+    expect(meta.schema.fields[0]?.title).toBe('Kode wilayah');
   });
 
   it('upserts: updates one row, inserts one (version 2); version 1 is unchanged', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { isKendaliError } from '../../core/errors.js';
 import type { ValidationReport } from '../../ingest/pipeline/types.js';
@@ -15,6 +15,7 @@ interface ImportOptions extends DataDirOption {
   dataset: string;
   title?: string;
   schema?: string;
+  schemaOut?: string;
   sheet?: string;
   regionColumn?: string[];
   dryRun?: boolean;
@@ -26,6 +27,7 @@ interface ImportResult {
   version?: number;
   resource_id?: string;
   report: ValidationReport;
+  schema?: unknown;
 }
 
 function printReport(r: ImportResult): void {
@@ -62,6 +64,7 @@ export function importCommand(): Command {
     .requiredOption('--dataset <name>', 'dataset name; created when it does not exist')
     .option('--title <title>', 'title for a new dataset')
     .option('--schema <file>', 'Table Schema (JSON) with field types and constraints')
+    .option('--schema-out <file>', 'write the Table Schema of this import (types, titles, key) as JSON')
     .option('--sheet <sheet>', 'XLSX sheet (name or 0-based index)')
     .option('--region-column <column...>', 'columns holding region names (default: detected from headers)')
     .option('--on-error <policy>', 'block (default) or warn: publish even with errors')
@@ -122,6 +125,10 @@ export function importCommand(): Command {
         progress.stop();
       }
       printReport(result);
+      if (opts.schemaOut) {
+        writeFileSync(opts.schemaOut, `${JSON.stringify(result.schema, null, 2)}\n`);
+        process.stdout.write(`Table Schema ditulis ke ${opts.schemaOut}\n`);
+      }
       if (!result.published) {
         process.stdout.write('Tidak diterbitkan (--dry-run).\n');
         return;

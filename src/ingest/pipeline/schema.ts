@@ -69,8 +69,11 @@ const OUT_TYPE: Readonly<Record<FieldType, { type: string; format?: string }>> =
 export function exportSchema(
   fields: readonly FieldPlan[],
   extra: readonly { name: string; title: string }[] = [],
+  given?: TableSchema,
 ): TableSchema {
   return {
+    ...(given?.primaryKey ? { primaryKey: given.primaryKey } : {}),
+    ...(given?.foreignKeys ? { foreignKeys: given.foreignKeys } : {}),
     fields: [
       ...fields.map((f) => ({
         name: f.name,
@@ -80,6 +83,30 @@ export function exportSchema(
       })),
       ...extra.map((e) => ({ name: e.name, title: e.title, type: 'string' })),
     ],
-    missingValues: ['', '-', '–', '...', '…', 'NA', 'n.a.'],
+    missingValues: given?.missingValues ?? ['', '-', '–', '...', '…', 'NA', 'n.a.'],
+  };
+}
+
+const STORED_TYPE: Readonly<Record<string, string>> = {
+  text: 'string',
+  integer: 'integer',
+  number: 'number',
+  boolean: 'boolean',
+  date: 'date',
+  timestamp: 'datetime',
+};
+
+/** The Table Schema of a stored table: its columns with their types and titles, and its primary key. */
+export function storedSchema(
+  columns: readonly { name: string; type: string; title?: string; primary_key?: boolean }[],
+): TableSchema {
+  const key = columns.filter((c) => c.primary_key === true).map((c) => c.name);
+  return {
+    fields: columns.map((c) => ({
+      name: c.name,
+      ...(c.title ? { title: c.title } : {}),
+      type: STORED_TYPE[c.type] ?? 'string',
+    })),
+    ...(key.length ? { primaryKey: key } : {}),
   };
 }
