@@ -73,3 +73,15 @@ describe('loadConfig', () => {
     for (const env of envs) expect(settingsTable()).toContain(`\`${env}\``);
   });
 });
+
+describe('the README', () => {
+  it('documents every setting as `kendali config --table` prints it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const lines = settingsTable()
+      .split('\n')
+      .filter((l) => l.startsWith('| `'));
+    expect(lines.length).toBe(SETTINGS.length);
+    for (const line of lines) expect(readme).toContain(line);
+  });
+});

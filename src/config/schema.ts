@@ -32,6 +32,7 @@ export interface ConfigValues {
   locale: 'id' | 'en';
   adminPassword: string | undefined;
   maxUploadMb: number;
+  crosswalkDir: string | undefined;
 }
 
 export const SETTINGS: readonly Setting[] = [
@@ -109,5 +110,12 @@ export const SETTINGS: readonly Setting[] = [
     default: undefined,
     doc: 'Password of the sysadmin `admin` created on first start (8+ characters); absent = a generated one is printed once.',
     secret: true,
+  },
+  {
+    env: 'KENDALI_CROSSWALK_DIR',
+    key: 'crosswalkDir',
+    type: 'path',
+    default: undefined,
+    doc: 'Directory of BPS–Kemendagri bridging tables (bps_kemendagri_regencies.csv, _districts.csv, _villages.csv) used to convert BPS codes in imported files and to add BPS codes beside resolved regions; absent = province codes only.',
   },
 ];

@@ -8,6 +8,7 @@ import { exportSchema, type TableSchema } from '../../ingest/pipeline/schema.js'
 import type { FieldType } from '../../ingest/pipeline/types.js';
 import { publishImport } from '../../ingest/publish.js';
 import { findUpload } from '../../ingest/uploads.js';
+import { loadCrosswalkDir } from '../../regions/crosswalk/load.js';
 import { editDatasetPolicy } from '../catalog/dataset-policy.js';
 import { IdOrName } from '../catalog/schemas.js';
 import { defineAction } from '../types.js';
@@ -70,6 +71,9 @@ export const datastoreImport = defineAction({
       ...(input.types ? { types: input.types as Record<string, FieldType> } : {}),
       ...(input.schema ? { schema: input.schema as unknown as TableSchema } : {}),
       ...(input.region_columns ? { regions: input.region_columns.map((column) => ({ column })) } : {}),
+      ...(ctx.services.config.crosswalkDir
+        ? { crosswalk: await loadCrosswalkDir(ctx.services.config.crosswalkDir) }
+        : {}),
       onProgress: (phase, _rows, done, total) => ctx.progress?.(phase, done, total),
     });
     try {

@@ -17,7 +17,7 @@ import { brokenConstraint } from './constraints.js';
 import { convertCell } from './convert.js';
 import { FAST_MIN_BYTES, NotFast, prepareFast } from './fast/index.js';
 import { Issues } from './issues.js';
-import { planTable, regionIssue, regionNotes } from './plan.js';
+import { type PlanOptions, planTable, regionIssue, regionNotes } from './plan.js';
 import { ColumnProfile } from './profile.js';
 import type { RegionColumnOptions } from './regions.js';
 import type { TableSchema } from './schema.js';
@@ -30,7 +30,7 @@ import {
   type ValidationReport,
 } from './types.js';
 
-export interface ImportOptions {
+export interface ImportOptions extends PlanOptions {
   readonly reader?: Pick<
     ReaderOptions,
     'sheet' | 'encoding' | 'delimiter' | 'format' | 'maxColumns' | 'maxRows'
@@ -115,7 +115,7 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
       `judul kolom ${r.index + 1} "${r.from}" dipulihkan menjadi "${r.to}" (dirusak Excel menjadi tanggal)`,
     );
 
-  const { fields, regionFields, columns } = await planTable(titles, profiles, options, notes);
+  const { fields, regionFields, columns, regionWidth } = await planTable(titles, profiles, options, notes);
 
   // Pass 2: convert, check, resolve, store.
   const sink = await TableSink.open(options.workDir, columns);
@@ -177,9 +177,8 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
       }
       regionFields.forEach(({ field, region, parent }, r) => {
         const value = values[field.source];
-        const out = fields.length + r * 2;
-        values[out] = null;
-        values[out + 1] = null;
+        const out = fields.length + r * regionWidth;
+        for (let k = 0; k < regionWidth; k++) values[out + k] = null;
         if (typeof value !== 'string' || value === '') return;
         const parentValue = parent ? values[parent.source] : undefined;
         const m = region.resolve(
@@ -189,6 +188,7 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
         if (m.status === 'resolved') {
           values[out] = m.code ?? null;
           values[out + 1] = m.name ?? null;
+          if (regionWidth === 3 && m.code) values[out + 2] = region.bpsCode(m.code) ?? null;
         } else {
           issues.add(regionIssue(m, value, field, rows, line));
         }

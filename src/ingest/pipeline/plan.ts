@@ -4,6 +4,7 @@
  * stored columns. Shared by the streaming path (import.ts) and the DuckDB path (fast/).
  */
 import { validation } from '../../core/errors.js';
+import type { Crosswalk } from '../../regions/crosswalk/crosswalk.js';
 import type { RegionMatch } from '../../regions/resolve/index.js';
 import { storageType } from './convert.js';
 import { inferType } from './infer.js';
@@ -19,6 +20,8 @@ export interface PlanOptions {
   readonly schema?: TableSchema;
   readonly regions?: readonly RegionColumnOptions[];
   readonly autoRegions?: boolean;
+  /** BPS–Kemendagri crosswalk: BPS codes in region columns convert, and a `<region>_kode_bps` column is added. */
+  readonly crosswalk?: Crosswalk;
 }
 
 export interface RegionField {
@@ -30,8 +33,10 @@ export interface RegionField {
 export interface TablePlan {
   readonly fields: FieldPlan[];
   readonly regionFields: RegionField[];
-  /** The fields, then a `<region>_kode`, `<region>_nama_baku` pair per region field. */
+  /** The fields, then `<region>_kode`, `<region>_nama_baku` (and `<region>_kode_bps`) per region field. */
   readonly columns: SinkColumn[];
+  /** Columns added per region field: 2, or 3 with a crosswalk. */
+  readonly regionWidth: number;
 }
 
 /** Types every field from its profile; overrides by header or field name, then the schema. */
@@ -93,6 +98,7 @@ export async function planTable(
     const region = await RegionColumn.create(
       spec,
       profile.distinctOverflow ? undefined : profile.distinct.keys(),
+      options.crosswalk,
     );
     if (!options.regions && region.plan.recognised < 0.5) {
       notes.push(
@@ -106,15 +112,18 @@ export async function planTable(
   const reserved = new Set(fields.map((f) => f.name));
   const columns: SinkColumn[] = [
     ...fields.map((f) => ({ name: f.name, type: storageType(f) })),
-    ...regionFields.flatMap(({ field }) => {
-      const [code, name] = fieldNames([`${field.name}_kode`, `${field.name}_nama_baku`], reserved);
-      return [
-        { name: code as string, type: 'text' as const },
-        { name: name as string, type: 'text' as const },
-      ];
-    }),
+    ...regionFields.flatMap(({ field }) =>
+      fieldNames(
+        [
+          `${field.name}_kode`,
+          `${field.name}_nama_baku`,
+          ...(options.crosswalk ? [`${field.name}_kode_bps`] : []),
+        ],
+        reserved,
+      ).map((name) => ({ name, type: 'text' as const })),
+    ),
   ];
-  return { fields, regionFields, columns };
+  return { fields, regionFields, columns, regionWidth: options.crosswalk ? 3 : 2 };
 }
 
 /** The region notes that close an import: how many rows resolved, were ambiguous, unresolved. */

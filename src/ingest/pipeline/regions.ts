@@ -9,6 +9,7 @@
  * read as the kabupaten only when the same column also lists "Kota <name>" (BPS's
  * convention, proven by the file itself).
  */
+import type { Crosswalk } from '../../regions/crosswalk/crosswalk.js';
 import type { BareNameConvention, RegionLevel, RegionMatch } from '../../regions/resolve/index.js';
 import { getRegionIndex, nameKey, RegionResolver } from '../../regions/resolve/index.js';
 
@@ -55,15 +56,22 @@ export class RegionColumn {
     readonly options: RegionColumnOptions,
     readonly plan: RegionPlan,
     private readonly resolver: RegionResolver,
+    private readonly crosswalk?: Crosswalk,
   ) {}
 
   /** Plans how to read the column from its distinct values (`undefined` when more than the profile keeps). */
   static async create(
     options: RegionColumnOptions,
     distinct: Iterable<string> | undefined,
+    crosswalk?: Crosswalk,
   ): Promise<RegionColumn> {
-    const resolver = new RegionResolver(await getRegionIndex());
-    return new RegionColumn(options, planRegions(resolver, options, distinct), resolver);
+    const resolver = new RegionResolver(await getRegionIndex(), crosswalk ? { crosswalk } : {});
+    return new RegionColumn(options, planRegions(resolver, options, distinct), resolver, crosswalk);
+  }
+
+  /** The BPS code of a resolved Kemendagri code, when the crosswalk has it. */
+  bpsCode(code: string): string | undefined {
+    return this.crosswalk?.toBps(code);
   }
 
   resolve(value: string, rowParent?: string): RegionMatch {

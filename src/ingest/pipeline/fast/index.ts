@@ -260,7 +260,12 @@ async function run(
     notes.push(
       `judul kolom ${r.index + 1} "${r.from}" dipulihkan menjadi "${r.to}" (dirusak Excel menjadi tanggal)`,
     );
-  const { fields, regionFields, columns: sinkColumns } = await planTable(titles, profiles, options, notes);
+  const {
+    fields,
+    regionFields,
+    columns: sinkColumns,
+    regionWidth,
+  } = await planTable(titles, profiles, options, notes);
   for (const { field, region, parent } of regionFields) {
     if (region.plan.carry)
       return new NotFast(`kolom wilayah "${field.title}" dibaca menurut baris di atasnya`);
@@ -335,7 +340,9 @@ async function run(
       c,
       `SELECT m${s}.v AS v, ${parentValue(parent)} AS p, count(*)::BIGINT AS n FROM raw ${joins.join(' ')} WHERE m${s}.v IS NOT NULL AND m${s}.v <> ''${within} GROUP BY ALL`,
     );
-    await c.run(`CREATE TEMP TABLE r${k} (v VARCHAR, p VARCHAR, code VARCHAR, name VARCHAR, st VARCHAR)`);
+    await c.run(
+      `CREATE TEMP TABLE r${k} (v VARCHAR, p VARCHAR, code VARCHAR, name VARCHAR, bps VARCHAR, st VARCHAR)`,
+    );
     const appender = await c.createAppender(`r${k}`);
     for (const pair of pairs) {
       const v = pair.v as string;
@@ -349,12 +356,12 @@ async function run(
       appender.appendVarchar(v);
       if (pv === undefined) appender.appendNull();
       else appender.appendVarchar(pv);
-      if (m.status === 'resolved') {
-        appender.appendVarchar(m.code ?? '');
-        appender.appendVarchar(m.name ?? '');
-      } else {
-        appender.appendNull();
-        appender.appendNull();
+      const bps = m.status === 'resolved' && m.code ? region.bpsCode(m.code) : undefined;
+      for (const x of m.status === 'resolved'
+        ? [m.code ?? '', m.name ?? '', bps]
+        : [undefined, undefined, undefined]) {
+        if (x === undefined) appender.appendNull();
+        else appender.appendVarchar(x);
       }
       appender.appendVarchar(m.status);
       appender.endRow();
@@ -372,10 +379,11 @@ async function run(
   }
   for (const [k, { field, parent }] of regionFields.entries()) {
     joins.push(regionJoins(k, field, parent).at(-1) as string);
-    const out = fields.length + k * 2;
+    const out = fields.length + k * regionWidth;
     select.push(
       `r${k}.code AS ${quoteIdent(sinkColumns[out]?.name ?? '')}`,
       `r${k}.name AS ${quoteIdent(sinkColumns[out + 1]?.name ?? '')}`,
+      ...(regionWidth === 3 ? [`r${k}.bps AS ${quoteIdent(sinkColumns[out + 2]?.name ?? '')}`] : []),
     );
   }
   const inner = [
