@@ -20,7 +20,7 @@ import { Issues } from './issues.js';
 import { type PlanOptions, planTable, regionIssue, regionNotes } from './plan.js';
 import { ColumnProfile } from './profile.js';
 import type { RegionColumnOptions } from './regions.js';
-import type { TableSchema } from './schema.js';
+import { schemaNames, type TableSchema } from './schema.js';
 import { TableSink } from './sink.js';
 import {
   EXAMPLES_PER_CODE,
@@ -86,7 +86,7 @@ async function open(
     signal: options.signal,
     onProgress: (done, total) => options.onProgress?.(phase, rowsSeen(), done, total),
   });
-  return { reader, table: await readTable(reader) };
+  return { reader, table: await readTable(reader, { expectedNames: schemaNames(options.schema) }) };
 }
 
 export async function prepareImport(path: string, options: ImportOptions): Promise<PreparedImport> {

@@ -110,3 +110,7 @@ export function storedSchema(
     ...(key.length ? { primaryKey: key } : {}),
   };
 }
+
+/** A Table Schema's field names and titles: a first row made of them is the header. */
+export const schemaNames = (schema: TableSchema | undefined): string[] =>
+  schema ? schema.fields.flatMap((f) => [f.name, ...(f.title ? [f.title] : [])]) : [];

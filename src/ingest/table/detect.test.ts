@@ -153,3 +153,32 @@ describe('classify', () => {
     ]);
   });
 });
+
+describe('a header the caller expects', () => {
+  const rows = (lines: string[][]) =>
+    (async function* () {
+      for (const [i, cells] of lines.entries()) yield { line: i + 1, cells };
+    })();
+  const file = [
+    ['kode', 'tahun', 'nilai'],
+    ['K0', '2000', 'banyak'],
+    ['K1', '2001', '1,5'],
+  ];
+
+  it('without it, a first data row of text and years reads as a second header row', async () => {
+    const t = await detectTable(rows(file));
+    expect(t.layout.header).toEqual(['kode K0', 'tahun 2000', 'nilai banyak']);
+  });
+
+  it('with the Table Schema’s names, the first row is the whole header', async () => {
+    const t = await detectTable(rows(file), { expectedNames: ['kode', 'tahun', 'nilai', 'Nilai (persen)'] });
+    expect(t.layout.header).toEqual(['kode', 'tahun', 'nilai']);
+    expect(t.layout.dataStartLine).toBe(2);
+    expect(t.layout.notes).toContain('header: line 1, the field names of the Table Schema');
+  });
+
+  it('names that are not the first row’s change nothing', async () => {
+    const t = await detectTable(rows(file), { expectedNames: ['a', 'b'] });
+    expect(t.layout.header).toEqual(['kode K0', 'tahun 2000', 'nilai banyak']);
+  });
+});

@@ -43,6 +43,11 @@ export interface DetectOptions {
   readonly knownHeader?: boolean;
   /** File name for error messages. */
   readonly path?: string;
+  /**
+   * Column names the caller expects (a Table Schema's field names and titles): a first row made
+   * of them is the whole header, whatever the rows below hold.
+   */
+  readonly expectedNames?: readonly string[];
 }
 
 export interface DetectedTable {
@@ -84,15 +89,25 @@ export async function detectTable(
   const droppedColumns = all.filter((c) => !options.knownHeader && !filled.has(c));
   const notes: string[] = [];
   if (first > 0) notes.push(`skipped ${first} empty row(s) above the table`);
-  const found = options.knownHeader
-    ? {
-        headerIndexes: [first],
-        dataIndex: first + 1,
-        names: columns.map((c) => clean(sample[first]!.cells[c])),
-        context: [],
-        notes: [],
-      }
-    : findHeader(sample, columns, first);
+  const expected = new Set((options.expectedNames ?? []).map((n) => clean(n).toLowerCase()).filter(Boolean));
+  const named = columns.map((c) => clean(sample[first]!.cells[c]).toLowerCase()).filter(Boolean);
+  const matchesExpected =
+    expected.size > 0 &&
+    named.length > 0 &&
+    named.every((n) => expected.has(n)) &&
+    named.length * 2 >= expected.size;
+  const found =
+    options.knownHeader || matchesExpected
+      ? {
+          headerIndexes: [first],
+          dataIndex: first + 1,
+          names: columns.map((c) => clean(sample[first]!.cells[c])),
+          context: [],
+          notes: matchesExpected
+            ? [`header: line ${sample[first]!.line}, the field names of the Table Schema`]
+            : [],
+        }
+      : findHeader(sample, columns, first);
   notes.push(...found.notes);
   if (droppedColumns.length > 0) {
     notes.push(

@@ -36,6 +36,7 @@ import { Issues } from '../issues.js';
 import { fieldNames } from '../names.js';
 import { planTable, regionCandidates, regionIssue, regionNotes } from '../plan.js';
 import { ColumnProfile, MAX_DISTINCT } from '../profile.js';
+import { schemaNames } from '../schema.js';
 import { appendCell, DUCK_TYPE, duplicateRows } from '../sink.js';
 import { EXAMPLES_PER_CODE, type FieldPlan, type Issue, type TypeReport } from '../types.js';
 import { convertSql } from './convert-sql.js';
@@ -76,7 +77,7 @@ export async function prepareFast(path: string, options: ImportOptions): Promise
   const info = reader.info;
   if (info.format !== 'csv' && info.format !== 'tsv') return new NotFast(`format ${info.format}`);
   if (info.encoding !== 'utf-8') return new NotFast(`encoding ${info.encoding ?? '?'}`);
-  const table = await readTable(reader);
+  const table = await readTable(reader, { expectedNames: schemaNames(options.schema) });
   await stopReading(table.rows());
   const layout = table.layout;
   const width = layout.header.length;
