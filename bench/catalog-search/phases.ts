@@ -18,6 +18,7 @@ import { makeSearchable, peerIndex } from './indexing.js';
 import { directLoad, httpLoad, type LoadOptions, type LoadResult, percentile } from './load.js';
 import { PEER_SHOW_SQL, peerSql } from './peer-sql.js';
 import { callSequence, queryMix, searchPath } from './queries.js';
+import { JobRunner } from '../../src/jobs/runner.js';
 
 export const CLIENTS = 20;
 
@@ -44,6 +45,7 @@ export async function runEngine(engine: Engine, size: number, seconds: number, s
     datastore,
     actions: createRegistry(),
     sql: lazySqlSandbox(dir),
+    jobs: new JobRunner(o.store),
   };
   try {
     await seedRegions(o.store.db);

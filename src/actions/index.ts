@@ -7,6 +7,7 @@ import { configOptionShow, configOptionUpdate } from './core/config-option.js';
 import { helpShow } from './core/help-show.js';
 import { statusShow } from './core/status-show.js';
 import { registerDatastoreActions } from './datastore/index.js';
+import { registerJobActions } from './jobs/index.js';
 import { ActionRegistry } from './registry.js';
 
 /** The registry with every action Kendali serves. Feature folders add theirs here. */
@@ -26,5 +27,5 @@ export function createRegistry(): ActionRegistry {
     .register(apiTokenCreate)
     .register(apiTokenRevoke)
     .register(apiTokenList);
-  return registerDatastoreActions(registerCatalogActions(registry));
+  return registerJobActions(registerDatastoreActions(registerCatalogActions(registry)));
 }

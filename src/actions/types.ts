@@ -4,6 +4,7 @@ import type { Config } from '../config/load.js';
 import type { DatastoreBackend } from '../datastore/backend.js';
 import type { SqlSandbox } from '../datastore/sql-sandbox/index.js';
 import type { Decision } from './policy.js';
+import type { JobRunner } from '../jobs/runner.js';
 
 export type Locale = 'id' | 'en';
 
@@ -28,6 +29,8 @@ export interface Services {
   readonly actions: ActionCatalog;
   /** The sandbox for user SQL (datastore_search_sql), started on first use. */
   readonly sql: LazySqlSandbox;
+  /** Durable jobs (harvests, imports): queued in the catalog, run in this process. */
+  readonly jobs: JobRunner;
 }
 
 export interface LazySqlSandbox {

@@ -49,5 +49,5 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 }
 
 /** Acts for Kendali itself (first start, the CLI): a sysadmin that is no user. */
-export const systemActor = (name: 'system:cli' | 'system:first-start'): Actor =>
+export const systemActor = (name: 'system:cli' | 'system:first-start' | 'system:jobs'): Actor =>
   Object.freeze({ id: '00000000-0000-0000-0000-000000000000', name, sysadmin: true, memberships: {} });

@@ -23,7 +23,7 @@ export function diffFields(
 
 export interface AuditEntry {
   readonly action: string;
-  readonly entityType: 'dataset' | 'organization' | 'group' | 'resource' | 'site' | 'user';
+  readonly entityType: 'dataset' | 'organization' | 'group' | 'resource' | 'site' | 'user' | 'harvest_source';
   readonly entityId: string;
   readonly before: Record<string, unknown> | null;
   readonly after: Record<string, unknown> | null;

@@ -200,7 +200,64 @@ export interface SearchWordTable {
   datasets: ColumnType<number, number | undefined, number>;
 }
 
+/** Progress a job last reported. */
+export interface JobProgress {
+  done?: number;
+  total?: number;
+  note?: string;
+}
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  target: string;
+  state: JobState;
+  params: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
+  result: ColumnType<unknown, unknown, unknown>;
+  error: Nullable<string>;
+  progress: JSONColumnType<JobProgress, JobProgress | undefined, JobProgress>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_after: Generated<Date>;
+  cancel_requested: Generated<boolean>;
+  created_by: Nullable<string>;
+  created: Generated<Date>;
+  started: NullableTimestamp;
+  finished: NullableTimestamp;
+  heartbeat: NullableTimestamp;
+  owner: Nullable<string>;
+}
+
+export interface HarvestSourceTable {
+  id: Generated<string>;
+  name: string;
+  title: Generated<string>;
+  type: 'ckan';
+  url: string;
+  organization_id: string;
+  schedule: Nullable<string>;
+  created: Generated<Date>;
+  created_by: Nullable<string>;
+}
+
+export interface HarvestRunTable {
+  id: Generated<string>;
+  source_id: string;
+  job_id: Nullable<string>;
+  state: 'running' | 'succeeded' | 'failed';
+  started: Generated<Date>;
+  finished: NullableTimestamp;
+  counts: JSONColumnType<Record<string, number>, Record<string, number> | undefined, Record<string, number>>;
+  errors: JSONColumnType<{ dataset: string; message: string }[], { dataset: string; message: string }[] | undefined, { dataset: string; message: string }[]>;
+  message: Nullable<string>;
+}
+
 export interface CatalogSchema {
+  job: JobTable;
+  harvest_source: HarvestSourceTable;
+  harvest_run: HarvestRunTable;
   search_word: SearchWordTable;
   region: RegionTable;
   organization: OrganizationTable;

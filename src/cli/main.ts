@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { KENDALI_VERSION } from '../core/paths.js';
 import { configCommand } from './commands/config.js';
+import { harvestCommand } from './commands/harvest.js';
 import { importCommand } from './commands/import.js';
 import { orgCommand } from './commands/org.js';
 import { startCommand } from './commands/start.js';
@@ -20,6 +21,7 @@ export function buildCli(): Command {
   program.addCommand(tokenCommand());
   program.addCommand(orgCommand());
   program.addCommand(importCommand());
+  program.addCommand(harvestCommand());
   return program;
 }
 

@@ -9,6 +9,8 @@ import type { Config } from '../config/load.js';
 import { openDuckDbDatastore } from '../datastore/duckdb/index.js';
 import { lazySqlSandbox } from '../datastore/sql-sandbox/lazy.js';
 import { seedDemo } from '../demo/seed.js';
+import { registerJobHandlers } from '../jobs/handlers.js';
+import { JobRunner } from '../jobs/runner.js';
 import { seedRegions } from '../regions/seed.js';
 import { checkAdminPassword, createFirstAdmin, type Notice, stderrNotice } from './first-admin.js';
 import { sweepLeftovers } from './sweep.js';
@@ -59,13 +61,16 @@ export async function openServices(
   const catalog = c.value;
   const datastore = d.value;
   const registry = createRegistry();
+  const jobs = new JobRunner(catalog);
   const services: Services = {
     config,
     catalog,
     datastore,
     actions: registry,
     sql: lazySqlSandbox(config.dataDir),
+    jobs,
   };
+  registerJobHandlers(jobs, registry, services);
   try {
     const init = await catalog.db
       .selectFrom('setting')
@@ -85,6 +90,9 @@ export async function openServices(
         .values({ key: 'initialized', value: jsonb({ at: new Date().toISOString(), demo: config.demo }) })
         .execute();
     }
+    const recovered = await jobs.start();
+    for (const job of recovered)
+      step(`tugas ${job.kind} ${job.target}: ${job.state === 'queued' ? 'dilanjutkan' : 'ditandai gagal'} (${job.error ?? ''})`);
     // The in-process search index builds in the background; a search before it is ready waits.
     searchIndexOf(catalog)
       .ready()
@@ -94,6 +102,7 @@ export async function openServices(
       registry,
       firstStart,
       close: async () => {
+        await jobs.stop();
         await Promise.allSettled([catalog.close(), datastore.close(), services.sql.close()]);
       },
     };

@@ -40,6 +40,10 @@ interface Fixture {
   /** A fresh dataset of the given visibility in institution `bps` (name, id, its resource id). */
   dataset(vis: Vis): Promise<{ name: string; id: string; resource: string }>;
   user(role: Role): { id: string; name: string } | null;
+  /** A harvest source of institution `bps` (its name). */
+  harvestSource(): Promise<string>;
+  /** A queued harvest job of that source, created by Kendali itself (its id). */
+  job(): Promise<string>;
 }
 
 interface Row {
@@ -197,6 +201,17 @@ const MATRIX: Record<string, Row> = {
     input: async (f) => ({ jti: await f.token() }),
     allowed: same(['produsen', 'sysadmin']),
   },
+  harvest_source_create: {
+    input: async () => ({ name: fresh(), type: 'ckan', url: 'http://127.0.0.1:9', owner_org: 'bps' }),
+    allowed: same(ORG_ADMINS),
+  },
+  harvest_source_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
+  harvest_source_show: { input: async (f) => ({ id: await f.harvestSource() }), allowed: same(ORG_ADMINS) },
+  harvest_run: { input: async (f) => ({ id: await f.harvestSource() }), allowed: same(ORG_ADMINS) },
+  harvest_log: { input: async (f) => ({ id: await f.harvestSource() }), allowed: same(ORG_ADMINS) },
+  job_show: { input: async (f) => ({ id: await f.job() }), allowed: same(ORG_ADMINS) },
+  job_cancel: { input: async (f) => ({ id: await f.job() }), allowed: same(ORG_ADMINS) },
+  job_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
 };
 
 describe('authorisation matrix', () => {
@@ -254,6 +269,21 @@ describe('authorisation matrix', () => {
       const made = (await t.registry.call('api_token_create', systemCtx(t), {
         user: 'user-produsen',
         name: fresh(),
+      })) as { id: string };
+      return made.id;
+    },
+    harvestSource: async () => {
+      const made = (await t.registry.call('harvest_source_create', systemCtx(t), {
+        name: fresh(),
+        type: 'ckan',
+        url: 'http://127.0.0.1:9',
+        owner_org: 'bps',
+      })) as { name: string };
+      return made.name;
+    },
+    job: async () => {
+      const made = (await t.registry.call('harvest_run', systemCtx(t), {
+        id: await fixture.harvestSource(),
       })) as { id: string };
       return made.id;
     },

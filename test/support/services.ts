@@ -8,6 +8,8 @@ import type { CatalogKind } from '../../src/catalog/store.js';
 import { loadConfig } from '../../src/config/load.js';
 import { openDuckDbDatastore } from '../../src/datastore/duckdb/index.js';
 import { lazySqlSandbox } from '../../src/datastore/sql-sandbox/lazy.js';
+import { registerJobHandlers } from '../../src/jobs/handlers.js';
+import { JobRunner } from '../../src/jobs/runner.js';
 import { seedRegions } from '../../src/regions/seed.js';
 import { openTestCatalog } from './catalog.js';
 
@@ -29,18 +31,22 @@ export async function openTestServices(
   if (opts.regions) await seedRegions(catalog.store.db);
   const config = loadConfig({ KENDALI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '8080' });
   const registry = createRegistry();
+  const jobs = new JobRunner(catalog.store);
   const services: Services = {
     config,
     catalog: catalog.store,
     datastore,
     actions: registry,
     sql: lazySqlSandbox(dataDir),
+    jobs,
   };
+  registerJobHandlers(jobs, registry, services);
   return {
     services,
     registry,
     dataDir,
     cleanup: async () => {
+      await jobs.stop();
       await services.sql.close();
       await datastore.close();
       await catalog.cleanup();
