@@ -10,7 +10,7 @@ import type { Services } from '../actions/types.js';
 import { jsonb } from '../catalog/json.js';
 import { notFound } from '../core/errors.js';
 import { runHarvest } from '../harvest/run.js';
-import { addUploadStream } from '../ingest/uploads.js';
+import { addUploadStream, removeUpload } from '../ingest/uploads.js';
 import type { SystemCall } from './handlers.js';
 import type { JobHandler } from './runner.js';
 
@@ -57,6 +57,8 @@ export function harvestJob(services: Services, call: SystemCall): JobHandler {
                   maxBytes,
                 )
               ).id,
+            // The file is in the table once imported: the upload need not stay.
+            discardUpload: (id) => removeUpload(services.config.dataDir, id),
             workDir,
             signal: ctx.signal,
             progress: (done, total, note) => ctx.progress(done, total, note),
