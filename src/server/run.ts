@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/load.js';
 import { buildApp } from '../http/app.js';
+import { HarvestScheduler } from '../jobs/schedule.js';
 import type { Notice } from './first-admin.js';
 import { lockDataDir } from './lock.js';
 import { openServices, type Step } from './services.js';
@@ -35,9 +36,13 @@ export async function startServer(config: Config, step?: Step, notice?: Notice):
     unlock();
     throw e;
   }
+  // Scheduled harvests run with the server (not with one-off CLI commands on the data directory).
+  const scheduler = new HarvestScheduler(opened.services.catalog, opened.services.jobs);
+  scheduler.start();
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      scheduler.stop();
       const cut = setTimeout(() => app.server.closeAllConnections(), DRAIN_MS);
       try {
         await app.close();

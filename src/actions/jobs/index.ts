@@ -10,6 +10,7 @@ import { audit } from '../../catalog/audit.js';
 import { isUuid } from '../../catalog/ckan-format.js';
 import { findOrganization } from '../../catalog/organizations.js';
 import { notFound, validation } from '../../core/errors.js';
+import { checkCron } from '../../jobs/schedule.js';
 import type { Job } from '../../jobs/store.js';
 import { IdOrName, Slug } from '../catalog/schemas.js';
 import { allow, deny, signedInPolicy } from '../policy.js';
@@ -133,9 +134,6 @@ async function sourceAdminPolicy(ctx: ActionContext, input: { id: string }) {
   return deny('Only the institution’s admins or a sysadmin may do this');
 }
 
-/** A five-field cron expression (minute hour day month weekday), Asia/Jakarta. */
-const CRON = /^(\S+\s+){4}\S+$/;
-
 export const harvestSourceCreate = defineAction({
   name: 'harvest_source_create',
   doc: 'Registers another portal to harvest (`type` ckan: CKAN or Kendali, by their Action API) into an institution, with an optional schedule (cron, Asia/Jakarta). The institution’s admins or a sysadmin.',
@@ -167,8 +165,15 @@ export const harvestSourceCreate = defineAction({
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw validation({ url: ['Only http and https'] });
-    if (input.schedule !== undefined && !CRON.test(input.schedule.trim()))
-      throw validation({ schedule: ['Expected five cron fields: minute hour day month weekday'] });
+    if (input.schedule !== undefined) {
+      try {
+        checkCron(input.schedule);
+      } catch (e) {
+        throw validation({
+          schedule: [`Not a cron schedule (minute hour day month weekday): ${(e as Error).message}`],
+        });
+      }
+    }
     const org = await findOrganization(ctx.services.catalog.db, input.owner_org);
     const db = ctx.services.catalog.db;
     const taken = await db
