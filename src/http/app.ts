@@ -10,6 +10,7 @@ import { dcatRoutes } from './dcat-routes.js';
 import { dumpRoutes } from './dump/routes.js';
 import { mapError } from './errors.js';
 import { healthRoutes } from './health.js';
+import { jobEventRoutes } from './job-events.js';
 import { buildOpenApi } from './openapi.js';
 import { uploadRoutes } from './upload-routes.js';
 import { webRoutes } from './web.js';
@@ -60,6 +61,7 @@ export async function buildApp({
   await app.register(uploadRoutes, { services, maxBytes: services.config.maxUploadMb * 1024 * 1024 });
   await app.register(dcatRoutes, { services });
   await app.register(dumpRoutes, { registry, services });
+  await app.register(jobEventRoutes, { registry, services });
   await app.register(webRoutes, { root: webRoot, services });
   return app;
 }
