@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { Services } from '../actions/types.js';
-import { makeContext, requestLocale } from './context.js';
+import { requestContext } from './context.js';
 
 export interface ActionsRouteOptions {
   readonly registry: ActionRegistry;
@@ -31,13 +31,7 @@ export const actionsRoute: FastifyPluginAsync<ActionsRouteOptions> = async (app,
       const method = req.method === 'GET' ? 'GET' : 'POST';
       const input = method === 'GET' ? { ...(req.query as Record<string, unknown>) } : (req.body ?? {});
       if (method === 'GET') delete (input as Record<string, unknown>).lang;
-      const ctx = makeContext(
-        registry,
-        services,
-        req.auth.actor,
-        requestLocale(req, services.config.locale),
-        req.id,
-      );
+      const ctx = requestContext(registry, services, req);
       if (method === 'GET' && registry.get(name) && !registry.get(name)?.readOnly)
         reply.header('allow', 'POST');
       const result = await registry.call(name, ctx, input, { method });

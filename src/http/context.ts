@@ -35,3 +35,11 @@ export function makeContext(
   });
   return ctx;
 }
+
+/** The context of an HTTP request: its actor (from the auth plugin), its locale, its id. */
+export const requestContext = (
+  registry: ActionRegistry,
+  services: Services,
+  req: FastifyRequest,
+): ActionContext =>
+  makeContext(registry, services, req.auth.actor, requestLocale(req, services.config.locale), req.id);

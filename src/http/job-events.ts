@@ -10,7 +10,7 @@ import { jobDict } from '../actions/jobs/index.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { Services } from '../actions/types.js';
 import type { JobEvent } from '../jobs/runner.js';
-import { makeContext, requestLocale } from './context.js';
+import { requestContext } from './context.js';
 
 const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -19,13 +19,7 @@ const events: FastifyPluginAsync<{ registry: ActionRegistry; services: Services 
   { registry, services },
 ) => {
   app.get<{ Params: { id: string } }>('/api/jobs/:id/events', async (req, reply) => {
-    const ctx = makeContext(
-      registry,
-      services,
-      req.auth.actor,
-      requestLocale(req, services.config.locale),
-      req.id,
-    );
+    const ctx = requestContext(registry, services, req);
     // Authorises and finds the job (errors answer as JSON, before the stream starts).
     const first = (await registry.call('job_show', ctx, { id: req.params.id })) as ReturnType<typeof jobDict>;
     reply.hijack();
