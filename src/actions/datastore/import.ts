@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { findDataset } from '../../catalog/datasets.js';
 import { validation } from '../../core/errors.js';
+import { checkForeignKeys, parseForeignKeys } from '../../ingest/pipeline/foreign-keys.js';
 import { prepareImport } from '../../ingest/pipeline/import.js';
 import { exportSchema, type TableSchema } from '../../ingest/pipeline/schema.js';
 import type { FieldType } from '../../ingest/pipeline/types.js';
@@ -12,6 +13,7 @@ import { loadCrosswalkDir } from '../../regions/crosswalk/load.js';
 import { editDatasetPolicy } from '../catalog/dataset-policy.js';
 import { IdOrName } from '../catalog/schemas.js';
 import { defineAction } from '../types.js';
+import { datastoreResource } from './shared.js';
 
 const FIELD_TYPES = [
   'string',
@@ -77,7 +79,25 @@ export const datastoreImport = defineAction({
       onProgress: (phase, _rows, done, total) => ctx.progress?.(phase, done, total),
     });
     try {
-      const { report } = prepared;
+      const report = await checkForeignKeys(
+        prepared.parquet.path,
+        parseForeignKeys(
+          (input.schema as unknown as TableSchema | undefined)?.foreignKeys,
+          prepared.columns.map((c) => c.name),
+        ),
+        async (resource) => {
+          // The referenced table, as the caller may read it.
+          const { version } = await datastoreResource(ctx, resource);
+          const path = await ctx.services.datastore.localFile({
+            tableId: version.table_id,
+            version: version.version,
+          });
+          if (!path) throw validation({ schema: [`the table of ${resource} is not on this machine`] });
+          return { path, columns: version.columns.map((c) => c.name) };
+        },
+        prepared.report,
+        prepared.layout.dataStartLine ?? 2,
+      );
       const regionColumns = prepared.columns.slice(prepared.fields.length);
       const summary = {
         file: upload.filename,

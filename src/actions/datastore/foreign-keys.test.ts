@@ -1,0 +1,124 @@
+/**
+ * Table Schema foreignKeys on import: keys must exist in the referenced datastore table (or in
+ * the table itself); a missing key is an error naming row and value, and blocks publishing
+ * unless the call publishes with warnings.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemCtx } from '../../../test/support/accounts.js';
+import { openTestServices, type TestServices } from '../../../test/support/services.js';
+import { addUpload } from '../../ingest/uploads.js';
+
+let t: TestServices;
+let reference = '';
+const call = (name: string, input: Record<string, unknown>) => t.registry.call(name, systemCtx(t), input);
+async function upload(name: string, text: string): Promise<string> {
+  const path = join(t.dataDir, name);
+  writeFileSync(path, text);
+  return (await addUpload(t.dataDir, path, null)).id;
+}
+
+beforeAll(async () => {
+  t = await openTestServices('pglite');
+  await call('organization_create', { name: 'bps', title: 'BPS' });
+  for (const name of ['kode-wilayah', 'kemiskinan'])
+    await call('package_create', { name, title: name, owner_org: 'bps' });
+  const made = (await call('datastore_import', {
+    upload_id: await upload('kode.csv', 'kode,nama\n32.01,Bogor\n32.02,Sukabumi\n32.73,Kota Bandung\n'),
+    package_id: 'kode-wilayah',
+  })) as { resource_id: string };
+  reference = made.resource_id;
+});
+afterAll(async () => t.cleanup());
+
+const schema = () => ({
+  fields: [{ name: 'kode_wilayah', type: 'string' }],
+  foreignKeys: [{ fields: 'kode_wilayah', reference: { resource: reference, fields: 'kode' } }],
+});
+const data = 'kode_wilayah,persen\n32.01,"7,1"\n32.99,"8,2"\n32.73,"3,9"\n,"1,0"\n';
+
+describe('foreign keys', () => {
+  it('a key missing from the referenced table blocks publishing, naming row, line and value', async () => {
+    const err = (await call('datastore_import', {
+      upload_id: await upload('a.csv', data),
+      package_id: 'kemiskinan',
+      schema: schema(),
+    }).catch((e: unknown) => e)) as { code: string; fields: Record<string, string[]> };
+    expect(err.code).toBe('VALIDATION');
+    expect(err.fields.upload_id?.[0]).toMatch(
+      /1 errors; nothing was published\. First: row 2, line 3, column kode_wilayah: kode_wilayah "32\.99" tidak ada di/,
+    );
+    const dry = (await call('datastore_import', {
+      upload_id: await upload('b.csv', data),
+      package_id: 'kemiskinan',
+      schema: schema(),
+      dry_run: true,
+    })) as {
+      report: {
+        valid: boolean;
+        counts: Record<string, number>;
+        issues: { code: string; row: number; value: string }[];
+      };
+      schema: { foreignKeys: unknown[] };
+    };
+    expect(dry.report.valid).toBe(false);
+    expect(dry.report.counts['foreign-key-error']).toBe(1);
+    expect(dry.report.issues).toEqual([
+      expect.objectContaining({ code: 'foreign-key-error', row: 2, value: '32.99' }),
+    ]);
+    // The exported schema keeps the key for the next upload.
+    expect(dry.schema.foreignKeys).toHaveLength(1);
+  });
+
+  it('publishes with warnings when asked, and passes when every key exists', async () => {
+    const warned = (await call('datastore_import', {
+      upload_id: await upload('c.csv', data),
+      package_id: 'kemiskinan',
+      schema: schema(),
+      on_error: 'warn',
+    })) as { published: boolean; report: { errorCount: number } };
+    expect(warned).toMatchObject({ published: true, report: { errorCount: 1 } });
+    const clean = (await call('datastore_import', {
+      upload_id: await upload('d.csv', 'kode_wilayah,persen\n32.01,"7,1"\n32.02,"8,2"\n'),
+      package_id: 'kemiskinan',
+      schema: schema(),
+    })) as { published: boolean; report: { valid: boolean } };
+    expect(clean).toMatchObject({ published: true, report: { valid: true } });
+  });
+
+  it('checks a key against the table itself, and refuses a malformed key or an unknown column', async () => {
+    const tree = 'kode,induk\n32,\n32.01,32\n32.02,32\n32.99.01,32.99\n';
+    const self = (await call('datastore_import', {
+      upload_id: await upload('e.csv', tree),
+      package_id: 'kemiskinan',
+      schema: {
+        fields: [
+          { name: 'kode', type: 'string' },
+          { name: 'induk', type: 'string' },
+        ],
+        foreignKeys: [{ fields: 'induk', reference: { resource: '', fields: 'kode' } }],
+      },
+      dry_run: true,
+    })) as { report: { counts: Record<string, number>; issues: { row: number; value: string }[] } };
+    expect(self.report.counts['foreign-key-error']).toBe(1);
+    expect(self.report.issues[0]).toMatchObject({ row: 4, value: '32.99' });
+    for (const [foreignKeys, field] of [
+      [[{ fields: 'kode_wilayah' }], 'schema.foreignKeys.0'],
+      [[{ fields: 'tidak_ada', reference: { resource: reference, fields: 'kode' } }], 'schema.foreignKeys.0'],
+      [
+        [{ fields: 'kode_wilayah', reference: { resource: reference, fields: 'tidak_ada' } }],
+        'schema.foreignKeys.0',
+      ],
+    ] as const) {
+      const err = (await call('datastore_import', {
+        upload_id: await upload('f.csv', data),
+        package_id: 'kemiskinan',
+        schema: { fields: [{ name: 'kode_wilayah', type: 'string' }], foreignKeys },
+        dry_run: true,
+      }).catch((e: unknown) => e)) as { code: string; fields: Record<string, string[]> };
+      expect(err.code).toBe('VALIDATION');
+      expect(Object.keys(err.fields)).toContain(field);
+    }
+  });
+});
