@@ -3,9 +3,12 @@
  * Parquet file is placed atomically by the datastore first; the catalog then records the
  * version in one transaction. A reader follows the catalog's latest version, so it sees the
  * old table or the new one, never a mix; a failure between the two steps leaves an
- * unreferenced file that the next import skips past.
+ * unreferenced file that the next import skips past. Writers of one table take turns in this
+ * process (the datastore actions' table lock); across processes the catalog's unique
+ * (table_id, version) decides, and the loser publishes as the version after the winner's.
  */
 import { randomUUID } from 'node:crypto';
+import { withTableLock } from '../actions/datastore/table-lock.js';
 import type { Actor, Services } from '../actions/types.js';
 import { audit } from '../catalog/audit.js';
 import { findDataset } from '../catalog/datasets.js';
@@ -32,22 +35,47 @@ export async function publishImport(
 ): Promise<Published> {
   const db = services.catalog.db;
   const ds = await findDataset(db, input.datasetId);
-  const existing = input.resourceId
-    ? await db
-        .selectFrom('resource')
-        .selectAll()
-        .where('id', '=', input.resourceId)
-        .where('dataset_id', '=', ds.id)
-        .executeTakeFirst()
-    : await db
-        .selectFrom('resource')
-        .selectAll()
-        .where('dataset_id', '=', ds.id)
-        .where('state', '=', 'active')
-        .where('datastore_table_id', 'is not', null)
-        .orderBy('position')
-        .executeTakeFirst();
-  const tableId = existing?.datastore_table_id ?? `t_${randomUUID().replaceAll('-', '')}`;
+  // The resource is looked up inside the turn, so two first imports make one table, not two.
+  return withTableLock(services.datastore, input.resourceId ?? `dataset:${ds.id}`, async () => {
+    const existing = input.resourceId
+      ? await db
+          .selectFrom('resource')
+          .selectAll()
+          .where('id', '=', input.resourceId)
+          .where('dataset_id', '=', ds.id)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('resource')
+          .selectAll()
+          .where('dataset_id', '=', ds.id)
+          .where('state', '=', 'active')
+          .where('datastore_table_id', 'is not', null)
+          .orderBy('position')
+          .executeTakeFirst();
+    const tableId = existing?.datastore_table_id ?? `t_${randomUUID().replaceAll('-', '')}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await publishOnce(services, actor, input, ds.id, existing, tableId);
+      } catch (e) {
+        if (!isUniqueViolation(e) || attempt >= ATTEMPTS) throw e;
+      }
+    }
+  });
+}
+
+const ATTEMPTS = 5;
+const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === '23505';
+
+async function publishOnce(
+  services: Services,
+  actor: Actor | null,
+  input: { prepared: PreparedImport; filename: string; source: string },
+  datasetId: string,
+  existing: { id: string; datastore_table_id: string | null } | undefined,
+  tableId: string,
+): Promise<Published> {
+  const db = services.catalog.db;
+  const ds = { id: datasetId };
   const recorded = await db
     .selectFrom('dataset_version')
     .select((eb) => eb.fn.max('version').as('v'))

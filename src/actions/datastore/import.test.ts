@@ -1,7 +1,8 @@
 /**
- * Table Schema foreignKeys on import: keys must exist in the referenced datastore table (or in
- * the table itself); a missing key is an error naming row and value, and blocks publishing
- * unless the call publishes with warnings.
+ * datastore_import rules: Table Schema foreignKeys (keys must exist in the referenced datastore
+ * table, or in the table itself; a missing key is an error naming row and value, and blocks
+ * publishing unless the call publishes with warnings), and imports at the same time into one
+ * dataset taking turns.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,5 +121,32 @@ describe('foreign keys', () => {
       expect(err.code).toBe('VALIDATION');
       expect(Object.keys(err.fields)).toContain(field);
     }
+  });
+});
+
+describe('imports at the same time into one dataset', () => {
+  it('make one table with a version each, none lost', async () => {
+    await call('package_create', { name: 'serentak', title: 'Serentak', owner_org: 'bps' });
+    const files = await Promise.all(
+      [1, 2, 3].map((n) =>
+        upload(
+          `s${n}.csv`,
+          `tahun,nilai\n${Array.from({ length: 20 }, (_, i) => `${2000 + i},${n}`).join('\n')}\n`,
+        ),
+      ),
+    );
+    const done = (await Promise.all(
+      files.map((upload_id) => call('datastore_import', { upload_id, package_id: 'serentak' })),
+    )) as { resource_id: string; version: number }[];
+    expect(new Set(done.map((d) => d.resource_id)).size).toBe(1);
+    expect(done.map((d) => d.version).sort()).toEqual([1, 2, 3]);
+    const info = (await call('datastore_info', { id: done[0]?.resource_id })) as {
+      versions: { version: number; row_count: number }[];
+    };
+    expect(info.versions.map((v) => [v.version, v.row_count])).toEqual([
+      [3, 20],
+      [2, 20],
+      [1, 20],
+    ]);
   });
 });
