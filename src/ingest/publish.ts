@@ -13,6 +13,7 @@ import type { Actor, Services } from '../actions/types.js';
 import { audit } from '../catalog/audit.js';
 import { findDataset } from '../catalog/datasets.js';
 import { jsonb } from '../catalog/json.js';
+import type { ColumnInfoRow } from '../catalog/schema.js';
 import type { PreparedImport } from './pipeline/import.js';
 
 export interface Published {
@@ -22,40 +23,37 @@ export interface Published {
   readonly rows: number;
 }
 
-export async function publishImport(
-  services: Services,
-  actor: Actor | null,
-  input: {
-    datasetId: string;
-    resourceId?: string;
-    prepared: PreparedImport;
-    filename: string;
-    source: string;
-  },
-): Promise<Published> {
+export interface ImportTarget {
+  datasetId: string;
+  resourceId?: string;
+}
+
+/** The resource an import goes to: the one named, else the dataset's first datastore table. */
+async function targetResource(services: Services, datasetId: string, resourceId?: string) {
   const db = services.catalog.db;
-  const ds = await findDataset(db, input.datasetId);
-  // The resource is looked up inside the turn, so two first imports make one table, not two.
-  return withTableLock(services.datastore, input.resourceId ?? `dataset:${ds.id}`, async () => {
-    const existing = input.resourceId
-      ? await db
-          .selectFrom('resource')
-          .selectAll()
-          .where('id', '=', input.resourceId)
-          .where('dataset_id', '=', ds.id)
-          .executeTakeFirst()
-      : await db
-          .selectFrom('resource')
-          .selectAll()
-          .where('dataset_id', '=', ds.id)
-          .where('state', '=', 'active')
-          .where('datastore_table_id', 'is not', null)
-          .orderBy('position')
-          .executeTakeFirst();
-    const tableId = existing?.datastore_table_id ?? `t_${randomUUID().replaceAll('-', '')}`;
+  return resourceId
+    ? db
+        .selectFrom('resource')
+        .selectAll()
+        .where('id', '=', resourceId)
+        .where('dataset_id', '=', datasetId)
+        .executeTakeFirst()
+    : db
+        .selectFrom('resource')
+        .selectAll()
+        .where('dataset_id', '=', datasetId)
+        .where('state', '=', 'active')
+        .where('datastore_table_id', 'is not', null)
+        .orderBy('position')
+        .executeTakeFirst();
+}
+
+/** Runs `fn` in the table's turn (see the module note), retrying a version race. */
+async function inTurn<T>(services: Services, key: string, fn: () => Promise<T>): Promise<T> {
+  return withTableLock(services.datastore, key, async () => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await publishOnce(services, actor, input, ds.id, existing, tableId);
+        return await fn();
       } catch (e) {
         if (!isUniqueViolation(e) || attempt >= ATTEMPTS) throw e;
       }
@@ -66,84 +64,205 @@ export async function publishImport(
 const ATTEMPTS = 5;
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === '23505';
 
-async function publishOnce(
-  services: Services,
-  actor: Actor | null,
-  input: { prepared: PreparedImport; filename: string; source: string },
-  datasetId: string,
-  existing: { id: string; datastore_table_id: string | null } | undefined,
-  tableId: string,
-): Promise<Published> {
-  const db = services.catalog.db;
-  const ds = { id: datasetId };
-  const recorded = await db
+/** The next free version number of a table: past every recorded one and every file on disk. */
+async function nextVersion(services: Services, tableId: string): Promise<number> {
+  const recorded = await services.catalog.db
     .selectFrom('dataset_version')
     .select((eb) => eb.fn.max('version').as('v'))
     .where('table_id', '=', tableId)
     .executeTakeFirst();
   const onDisk = await services.datastore.listVersions(tableId);
-  const version = Math.max(Number(recorded?.v ?? 0), ...onDisk, 0) + 1;
-  const info = await services.datastore.writeVersion(
-    { tableId, version },
-    { kind: 'parquet', path: input.prepared.parquet.path },
-  );
-  return db.transaction().execute(async (trx) => {
-    let resourceId = existing?.id;
+  return Math.max(Number(recorded?.v ?? 0), ...onDisk, 0) + 1;
+}
+
+const columnsOf = (
+  columns: readonly { name: string; type: string }[],
+  prepared: PreparedImport,
+): ColumnInfoRow[] => {
+  const titles = new Map(prepared.fields.map((f) => [f.name, f]));
+  return columns.map((c) => ({ name: c.name, type: c.type, title: titles.get(c.name)?.title ?? c.name }));
+};
+
+const noteOf = (filename: string, prepared: PreparedImport): string =>
+  `${filename}: ${prepared.report.rows} baris, ${prepared.report.errorCount} galat, ${prepared.report.warningCount} peringatan`;
+
+export async function publishImport(
+  services: Services,
+  actor: Actor | null,
+  input: ImportTarget & { prepared: PreparedImport; filename: string; source: string },
+): Promise<Published> {
+  const ds = await findDataset(services.catalog.db, input.datasetId);
+  // The resource is looked up inside the turn, so two first imports make one table, not two.
+  return inTurn(services, input.resourceId ?? `dataset:${ds.id}`, async () => {
+    const existing = await targetResource(services, ds.id, input.resourceId);
+    const tableId = existing?.datastore_table_id ?? `t_${randomUUID().replaceAll('-', '')}`;
+    const version = await nextVersion(services, tableId);
+    const info = await services.datastore.writeVersion(
+      { tableId, version },
+      { kind: 'parquet', path: input.prepared.parquet.path },
+    );
+    return recordVersion(services, actor, {
+      datasetId: ds.id,
+      existing,
+      tableId,
+      version,
+      rows: info.rowCount,
+      columns: columnsOf(info.columns, input.prepared),
+      filename: input.filename,
+      source: input.source,
+      note: noteOf(input.filename, input.prepared),
+      action: 'datastore_import',
+    });
+  });
+}
+
+export interface Staged {
+  readonly resourceId: string | null;
+  readonly tableId: string;
+  readonly version: number;
+  readonly rows: number;
+  readonly columns: ColumnInfoRow[];
+}
+
+/**
+ * Writes a prepared import as a version of the table that no reader sees yet: the file is in
+ * the datastore, but no dataset_version records it until `publishStaged` (review approval).
+ */
+export async function stageImport(
+  services: Services,
+  input: ImportTarget & { prepared: PreparedImport },
+): Promise<Staged> {
+  const ds = await findDataset(services.catalog.db, input.datasetId);
+  return inTurn(services, input.resourceId ?? `dataset:${ds.id}`, async () => {
+    const existing = await targetResource(services, ds.id, input.resourceId);
+    const tableId = existing?.datastore_table_id ?? `t_${randomUUID().replaceAll('-', '')}`;
+    const version = await nextVersion(services, tableId);
+    const info = await services.datastore.writeVersion(
+      { tableId, version },
+      { kind: 'parquet', path: input.prepared.parquet.path },
+    );
+    return {
+      resourceId: existing?.id ?? null,
+      tableId,
+      version,
+      rows: info.rowCount,
+      columns: columnsOf(info.columns, input.prepared),
+    };
+  });
+}
+
+/**
+ * Publishes a staged version: recorded as it is when it is still past the latest published
+ * one, else copied to the next version first, so the approved table becomes the latest.
+ */
+export async function publishStaged(
+  services: Services,
+  actor: Actor | null,
+  staged: Staged & { datasetId: string; filename: string; note: string },
+): Promise<Published> {
+  const db = services.catalog.db;
+  return inTurn(services, staged.resourceId ?? `dataset:${staged.datasetId}`, async () => {
+    const existing = staged.resourceId
+      ? await db.selectFrom('resource').selectAll().where('id', '=', staged.resourceId).executeTakeFirst()
+      : await targetResource(services, staged.datasetId);
+    const tableId = existing?.datastore_table_id ?? staged.tableId;
+    const latest = await db
+      .selectFrom('dataset_version')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('table_id', '=', tableId)
+      .executeTakeFirst();
+    let version = staged.version;
+    if (tableId !== staged.tableId || version <= Number(latest?.v ?? 0)) {
+      const path = await services.datastore.localFile({ tableId: staged.tableId, version: staged.version });
+      if (!path)
+        throw new Error(`staged version ${staged.tableId} v${staged.version} is not on this machine`);
+      version = await nextVersion(services, tableId);
+      await services.datastore.writeVersion({ tableId, version }, { kind: 'parquet', path });
+    }
+    return recordVersion(services, actor, {
+      datasetId: staged.datasetId,
+      existing,
+      tableId,
+      version,
+      rows: staged.rows,
+      columns: staged.columns,
+      filename: staged.filename,
+      source: 'review',
+      note: staged.note,
+      action: 'review_publish',
+    });
+  });
+}
+
+/** One catalog transaction: the resource (made when the dataset has no table yet), the version, the audit. */
+async function recordVersion(
+  services: Services,
+  actor: Actor | null,
+  v: {
+    datasetId: string;
+    existing: { id: string; datastore_table_id: string | null } | undefined;
+    tableId: string;
+    version: number;
+    rows: number;
+    columns: ColumnInfoRow[];
+    filename: string;
+    source: string;
+    note: string;
+    action: string;
+  },
+): Promise<Published> {
+  return services.catalog.db.transaction().execute(async (trx) => {
+    let resourceId = v.existing?.id;
     if (!resourceId) {
       const position = await trx
         .selectFrom('resource')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('dataset_id', '=', ds.id)
+        .where('dataset_id', '=', v.datasetId)
         .executeTakeFirst();
       const r = await trx
         .insertInto('resource')
         .values({
-          dataset_id: ds.id,
+          dataset_id: v.datasetId,
           position: Number(position?.n ?? 0),
-          name: input.filename,
+          name: v.filename,
           description: 'Tabel datastore hasil impor',
           url_type: 'datastore',
           format: 'CSV',
-          datastore_table_id: tableId,
+          datastore_table_id: v.tableId,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       resourceId = r.id;
-    } else if (!existing?.datastore_table_id) {
+    } else if (!v.existing?.datastore_table_id) {
       await trx
         .updateTable('resource')
-        .set({ datastore_table_id: tableId, url_type: 'datastore' })
+        .set({ datastore_table_id: v.tableId, url_type: 'datastore' })
         .where('id', '=', resourceId)
         .execute();
     }
-    const titles = new Map(input.prepared.fields.map((f) => [f.name, f]));
     await trx
       .insertInto('dataset_version')
       .values({
-        dataset_id: ds.id,
-        version,
-        table_id: tableId,
+        dataset_id: v.datasetId,
+        version: v.version,
+        table_id: v.tableId,
         resource_id: resourceId,
-        row_count: info.rowCount,
-        columns: jsonb(
-          info.columns.map((c) => ({
-            name: c.name,
-            type: c.type,
-            title: titles.get(c.name)?.title ?? c.name,
-          })),
-        ),
-        source: input.source,
-        note: `${input.filename}: ${input.prepared.report.rows} baris, ${input.prepared.report.errorCount} galat, ${input.prepared.report.warningCount} peringatan`,
+        row_count: v.rows,
+        columns: jsonb(v.columns),
+        source: v.source,
+        note: v.note,
       })
       .execute();
-    await trx.updateTable('dataset').set({ modified: new Date() }).where('id', '=', ds.id).execute();
+    await trx.updateTable('dataset').set({ modified: new Date() }).where('id', '=', v.datasetId).execute();
     await audit(trx, actor, {
-      action: 'datastore_import',
+      action: v.action,
       entityType: 'dataset',
-      entityId: ds.id,
+      entityId: v.datasetId,
       before: null,
-      after: { resource_id: resourceId, version, rows: info.rowCount, file: input.filename },
+      after: { resource_id: resourceId, version: v.version, rows: v.rows, file: v.filename },
     });
-    return { resource_id: resourceId, table_id: tableId, version, rows: info.rowCount };
+    return { resource_id: resourceId, table_id: v.tableId, version: v.version, rows: v.rows };
   });
 }
+
+export { noteOf };
