@@ -6,6 +6,7 @@ import { registerCatalogActions } from './catalog/index.js';
 import { configOptionShow, configOptionUpdate } from './core/config-option.js';
 import { helpShow } from './core/help-show.js';
 import { statusShow } from './core/status-show.js';
+import { registerCycleActions } from './cycle/index.js';
 import { registerDatastoreActions } from './datastore/index.js';
 import { registerJobActions } from './jobs/index.js';
 import { ActionRegistry } from './registry.js';
@@ -27,5 +28,5 @@ export function createRegistry(): ActionRegistry {
     .register(apiTokenCreate)
     .register(apiTokenRevoke)
     .register(apiTokenList);
-  return registerJobActions(registerDatastoreActions(registerCatalogActions(registry)));
+  return registerCycleActions(registerJobActions(registerDatastoreActions(registerCatalogActions(registry))));
 }

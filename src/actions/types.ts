@@ -3,8 +3,8 @@ import type { CatalogStore } from '../catalog/store.js';
 import type { Config } from '../config/load.js';
 import type { DatastoreBackend } from '../datastore/backend.js';
 import type { SqlSandbox } from '../datastore/sql-sandbox/index.js';
-import type { Decision } from './policy.js';
 import type { JobRunner } from '../jobs/runner.js';
+import type { Decision } from './policy.js';
 
 export type Locale = 'id' | 'en';
 

@@ -50,4 +50,10 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 
 /** Acts for Kendali itself (first start, the CLI): a sysadmin that is no user. */
 export const systemActor = (name: 'system:cli' | 'system:first-start' | 'system:jobs'): Actor =>
-  Object.freeze({ id: '00000000-0000-0000-0000-000000000000', name, sysadmin: true, memberships: {} });
+  Object.freeze({ id: SYSTEM_ACTOR_ID, name, sysadmin: true, memberships: {} });
+
+const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The actor's user id for a `created_by` column: none for Kendali's own system actors. */
+export const userIdOf = (actor: Actor | null): string | null =>
+  actor && actor.id !== SYSTEM_ACTOR_ID ? actor.id : null;

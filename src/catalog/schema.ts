@@ -254,7 +254,54 @@ export interface HarvestRunTable {
   message: Nullable<string>;
 }
 
+export interface DataPlanItemTable {
+  id: Generated<string>;
+  year: number;
+  organization_id: string;
+  title: string;
+  dataset_id: Nullable<string>;
+  produsen: Generated<string>;
+  standard_ref: Generated<string>;
+  priority: Generated<boolean>;
+  frequency: 'monthly' | 'quarterly' | 'yearly';
+  due_dates: JSONColumnType<string[], string[] | undefined, string[]>;
+  created: Generated<Date>;
+}
+
+export type SubmissionState = 'submitted' | 'returned' | 'awaiting_pembina' | 'published';
+
+export interface SubmissionTable {
+  id: Generated<string>;
+  dataset_id: string;
+  plan_item_id: Nullable<string>;
+  resource_id: Nullable<string>;
+  table_id: string;
+  staged_version: number;
+  columns: JSONColumnType<ColumnInfoRow[], ColumnInfoRow[], ColumnInfoRow[]>;
+  row_count: ColumnType<string | number, number, number>;
+  report: JSONColumnType<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
+  filename: string;
+  priority: Generated<boolean>;
+  state: SubmissionState;
+  published_version: Nullable<number>;
+  submitted_by: Nullable<string>;
+  created: Generated<Date>;
+  updated: Generated<Date>;
+}
+
+export interface SubmissionEventTable {
+  id: Generated<string>;
+  submission_id: string;
+  at: Generated<Date>;
+  actor: Nullable<string>;
+  action: string;
+  comment: Generated<string>;
+}
+
 export interface CatalogSchema {
+  data_plan_item: DataPlanItemTable;
+  submission: SubmissionTable;
+  submission_event: SubmissionEventTable;
   job: JobTable;
   harvest_source: HarvestSourceTable;
   harvest_run: HarvestRunTable;

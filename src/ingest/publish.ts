@@ -264,5 +264,3 @@ async function recordVersion(
     return { resource_id: resourceId, table_id: v.tableId, version: v.version, rows: v.rows };
   });
 }
-
-export { noteOf };

@@ -92,7 +92,9 @@ export async function openServices(
     }
     const recovered = await jobs.start();
     for (const job of recovered)
-      step(`tugas ${job.kind} ${job.target}: ${job.state === 'queued' ? 'dilanjutkan' : 'ditandai gagal'} (${job.error ?? ''})`);
+      step(
+        `tugas ${job.kind} ${job.target}: ${job.state === 'queued' ? 'dilanjutkan' : 'ditandai gagal'} (${job.error ?? ''})`,
+      );
     // The in-process search index builds in the background; a search before it is ready waits.
     searchIndexOf(catalog)
       .ready()

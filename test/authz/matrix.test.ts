@@ -44,6 +44,8 @@ interface Fixture {
   harvestSource(): Promise<string>;
   /** A queued harvest job of that source, created by Kendali itself (its id). */
   job(): Promise<string>;
+  /** A submission under review for a fresh dataset of `bps` (its id). */
+  submission(vis: Vis): Promise<string>;
 }
 
 interface Row {
@@ -212,6 +214,21 @@ const MATRIX: Record<string, Row> = {
   job_show: { input: async (f) => ({ id: await f.job() }), allowed: same(ORG_ADMINS) },
   job_cancel: { input: async (f) => ({ id: await f.job() }), allowed: same(ORG_ADMINS) },
   job_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
+  data_plan_create: {
+    input: async () => ({ year: 2026, owner_org: 'bps', title: fresh(), frequency: 'yearly' }),
+    allowed: same(MANAGERS),
+  },
+  data_plan_list: { input: async () => ({ year: 2026 }), allowed: same(SIGNED_IN) },
+  review_submit: {
+    input: async (f, v, role) => f.upload(role, v),
+    allowed: same(EDITORS),
+  },
+  review_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
+  review_show: { input: async (f, v) => ({ id: await f.submission(v) }), allowed: same(PRIVATE_READERS) },
+  review_decide: {
+    input: async (f, v) => ({ id: await f.submission(v), decision: 'approve' }),
+    allowed: same(MANAGERS),
+  },
 };
 
 describe('authorisation matrix', () => {
@@ -284,6 +301,15 @@ describe('authorisation matrix', () => {
     job: async () => {
       const made = (await t.registry.call('harvest_run', systemCtx(t), {
         id: await fixture.harvestSource(),
+      })) as { id: string };
+      return made.id;
+    },
+    submission: async (vis) => {
+      const ds = await fixture.dataset(vis);
+      const up = await addUpload(t.services.config.dataDir, csv, null);
+      const made = (await t.registry.call('review_submit', systemCtx(t), {
+        upload_id: up.id,
+        package_id: ds.name,
       })) as { id: string };
       return made.id;
     },

@@ -5,6 +5,7 @@
  * belong to an institution: its admins and sysadmins manage them.
  */
 import { Type } from '@sinclair/typebox';
+import { userIdOf } from '../../auth/actor.js';
 import { hasRole } from '../../catalog/access.js';
 import { audit } from '../../catalog/audit.js';
 import { isUuid } from '../../catalog/ckan-format.js';
@@ -18,10 +19,7 @@ import type { ActionRegistry } from '../registry.js';
 import type { ActionContext } from '../types.js';
 import { defineAction } from '../types.js';
 
-const SYSTEM_ID = '00000000-0000-0000-0000-000000000000';
-/** The actor's user id for `created_by` (none for Kendali's own system actors). */
-const userId = (ctx: ActionContext): string | null =>
-  ctx.actor && ctx.actor.id !== SYSTEM_ID ? ctx.actor.id : null;
+const userId = (ctx: ActionContext): string | null => userIdOf(ctx.actor);
 
 export const jobDict = (job: Job) => ({
   id: job.id,
