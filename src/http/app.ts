@@ -6,6 +6,7 @@ import type { Services } from '../actions/types.js';
 import { WEB_DIST } from '../core/paths.js';
 import { actionsRoute } from './actions-route.js';
 import { authPlugin } from './auth.js';
+import { dataPlanRoutes } from './data-plan-routes.js';
 import { dcatRoutes } from './dcat-routes.js';
 import { dumpRoutes } from './dump/routes.js';
 import { mapError } from './errors.js';
@@ -62,6 +63,7 @@ export async function buildApp({
   await app.register(dcatRoutes, { services });
   await app.register(dumpRoutes, { registry, services });
   await app.register(jobEventRoutes, { registry, services });
+  await app.register(dataPlanRoutes, { registry, services });
   await app.register(webRoutes, { root: webRoot, services });
   return app;
 }

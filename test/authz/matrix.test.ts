@@ -219,6 +219,10 @@ const MATRIX: Record<string, Row> = {
     allowed: same(MANAGERS),
   },
   data_plan_list: { input: async () => ({ year: 2026 }), allowed: same(SIGNED_IN) },
+  data_plan_import: {
+    input: async (f, v, role) => ({ upload_id: (await f.upload(role, v)).upload_id }),
+    allowed: same(SIGNED_IN),
+  },
   review_submit: {
     input: async (f, v, role) => f.upload(role, v),
     allowed: same(EDITORS),

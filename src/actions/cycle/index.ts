@@ -36,6 +36,7 @@ import { allow, type Decision, deny, signedInPolicy } from '../policy.js';
 import type { ActionRegistry } from '../registry.js';
 import type { ActionContext, Actor } from '../types.js';
 import { defineAction } from '../types.js';
+import { readPlanFile } from './plan-file.js';
 
 const userId = (ctx: ActionContext): string | null => userIdOf(ctx.actor);
 const MANAGER_ROLES = ['walidata', 'admin'] as const;
@@ -535,10 +536,89 @@ export const reviewDecide = defineAction({
   },
 });
 
+export const dataPlanImport = defineAction({
+  name: 'data_plan_import',
+  doc: 'Imports a Daftar Data file (CSV or XLSX with columns tahun, instansi, judul, dataset, produsen, standar_data, prioritas, frekuensi, jatuh_tempo): new items are added, items with the same year, institution and title are updated; the whole file or nothing. Walidata and admins of every institution in the file, or a sysadmin. `GET /api/data-plan.csv?year=` exports it.',
+  readOnly: false,
+  schema: Type.Object({ upload_id: Type.String({ minLength: 1 }) }),
+  policy: signedInPolicy,
+  handler: async (ctx, input) => {
+    const db = ctx.services.catalog.db;
+    const upload = await findUpload(
+      ctx.services.config.dataDir,
+      input.upload_id,
+      ctx.actor?.id ?? null,
+      ctx.actor?.sysadmin ?? false,
+    );
+    const { rows, errors } = await readPlanFile(upload.path);
+    const orgs = new Map<string, string>();
+    for (const name of new Set(rows.map((r) => r.organization))) {
+      const org = await findOrganization(db, name).catch(() => undefined);
+      if (!org) errors.push(`instansi "${name}" tidak dikenal`);
+      else if (!hasRole(ctx.actor, org.id, MANAGER_ROLES))
+        errors.push(`hanya walidata atau admin ${name} yang boleh mengisi Daftar Data-nya`);
+      else orgs.set(name, org.id);
+    }
+    const datasets = new Map<string, string>();
+    for (const name of new Set(rows.flatMap((r) => (r.dataset ? [r.dataset] : [])))) {
+      const ds = await findDataset(db, name).catch(() => undefined);
+      if (!ds) errors.push(`dataset "${name}" tidak dikenal`);
+      else datasets.set(name, ds.id);
+    }
+    if (errors.length)
+      throw validation(
+        { upload_id: errors.slice(0, 50) },
+        `${upload.filename}: ${errors.length} galat; Daftar Data tidak diubah`,
+      );
+    let created = 0;
+    let updated = 0;
+    await db.transaction().execute(async (trx) => {
+      for (const r of rows) {
+        const organization_id = orgs.get(r.organization) as string;
+        const values = {
+          dataset_id: r.dataset ? (datasets.get(r.dataset) ?? null) : null,
+          produsen: r.produsen,
+          standard_ref: r.standard_ref,
+          priority: r.priority,
+          frequency: r.frequency,
+          due_dates: jsonb(r.due_dates ?? dueDates(r.year, r.frequency)),
+        };
+        const existing = await trx
+          .selectFrom('data_plan_item')
+          .select('id')
+          .where('year', '=', r.year)
+          .where('organization_id', '=', organization_id)
+          .where('title', '=', r.title)
+          .executeTakeFirst();
+        if (existing) {
+          await trx.updateTable('data_plan_item').set(values).where('id', '=', existing.id).execute();
+          updated++;
+        } else {
+          await trx
+            .insertInto('data_plan_item')
+            .values({ ...values, year: r.year, organization_id, title: r.title })
+            .execute();
+          created++;
+        }
+      }
+      for (const id of new Set(orgs.values()))
+        await audit(trx, ctx.actor, {
+          action: 'data_plan_import',
+          entityType: 'organization',
+          entityId: id,
+          before: {},
+          after: { file: upload.filename, rows: rows.filter((r) => orgs.get(r.organization) === id).length },
+        });
+    });
+    return { file: upload.filename, created, updated };
+  },
+});
+
 export function registerCycleActions(registry: ActionRegistry): ActionRegistry {
   return registry
     .register(dataPlanCreate)
     .register(dataPlanList)
+    .register(dataPlanImport)
     .register(reviewSubmit)
     .register(reviewList)
     .register(reviewShow)
