@@ -538,7 +538,7 @@ export const reviewDecide = defineAction({
 
 export const dataPlanImport = defineAction({
   name: 'data_plan_import',
-  doc: 'Imports a Daftar Data file (CSV or XLSX with columns tahun, instansi, judul, dataset, produsen, standar_data, prioritas, frekuensi, jatuh_tempo): new items are added, items with the same year, institution and title are updated; the whole file or nothing. Walidata and admins of every institution in the file, or a sysadmin. `GET /api/data-plan.csv?year=` exports it.',
+  doc: 'Imports a Daftar Data file (CSV or XLSX with columns tahun, instansi, judul, dataset, produsen, standar_data, prioritas, frekuensi, jatuh_tempo): new items are added, items with the same year, institution and title are updated; the whole file or nothing. Walidata and admins of every institution in the file, or a sysadmin. `GET /api/data-plan.csv` (or `.xlsx`) `?year=` exports it.',
   readOnly: false,
   schema: Type.Object({ upload_id: Type.String({ minLength: 1 }) }),
   policy: signedInPolicy,

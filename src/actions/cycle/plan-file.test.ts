@@ -1,4 +1,4 @@
-/** The Daftar Data as a file: exported as CSV over HTTP, imported back (whole or nothing). */
+/** The Daftar Data as a file: exported as CSV and XLSX over HTTP, imported back (whole or nothing). */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -130,6 +130,20 @@ describe('the Daftar Data as a file', () => {
       ]),
     );
     expect(await count()).toBe(before);
+    // The XLSX export reads back the same way.
+    const xlsx = await app.inject({
+      method: 'GET',
+      url: '/api/data-plan.xlsx?year=2027',
+      headers: { authorization: token },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const path = join(t.dataDir, 'dd.xlsx');
+    writeFileSync(path, xlsx.rawPayload);
+    const fromXlsx = await call<{ created: number; updated: number }>('walidata', 'data_plan_import', {
+      upload_id: (await addUpload(t.dataDir, path, ids.walidata ?? null)).id,
+    });
+    expect(fromXlsx).toMatchObject({ created: 0, updated: 2 });
     const refused = (await call('produsen', 'data_plan_import', {
       upload_id: await upload('produsen', 'p.csv', next),
     }).catch((e: unknown) => e)) as { fields: Record<string, string[]> };

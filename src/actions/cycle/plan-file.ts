@@ -4,6 +4,7 @@
  * Columns, in Bahasa Indonesia: tahun, instansi, judul, dataset, produsen, standar_data,
  * prioritas (ya/tidak), frekuensi (bulanan/triwulanan/tahunan), jatuh_tempo (dates with `;`).
  */
+import ExcelJS from 'exceljs';
 import { neutralise } from '../../http/dump/formula.js';
 import { openReader } from '../../ingest/readers/index.js';
 import { readTable } from '../../ingest/table/index.js';
@@ -45,6 +46,39 @@ export interface PlanRow {
 }
 
 const quote = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+type PlanItems = readonly {
+  year: number;
+  organization: string;
+  title: string;
+  dataset: string | null;
+  produsen: string;
+  standard_ref: string;
+  priority: boolean;
+  frequency: 'monthly' | 'quarterly' | 'yearly';
+  due_dates: readonly string[];
+}[];
+
+const cellsOf = (i: PlanItems[number]): string[] => [
+  String(i.year),
+  i.organization,
+  i.title,
+  i.dataset ?? '',
+  i.produsen,
+  i.standard_ref,
+  i.priority ? 'ya' : 'tidak',
+  FREQUENCY_ID[i.frequency],
+  i.due_dates.join(';'),
+];
+
+/** The same sheet as XLSX (text cells formula-safe), which `readPlanFile` reads back. */
+export async function planXlsx(items: PlanItems): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Daftar Data');
+  sheet.addRow([...PLAN_COLUMNS]);
+  for (const i of items) sheet.addRow(cellsOf(i).map((c, k) => (k === 0 ? Number(c) : neutralise(c))));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 export function planCsv(
   items: readonly {
