@@ -80,34 +80,15 @@ export async function planXlsx(items: PlanItems): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export function planCsv(
-  items: readonly {
-    year: number;
-    organization: string;
-    title: string;
-    dataset: string | null;
-    produsen: string;
-    standard_ref: string;
-    priority: boolean;
-    frequency: 'monthly' | 'quarterly' | 'yearly';
-    due_dates: readonly string[];
-  }[],
-): string {
+/** The Daftar Data as CSV: UTF-8 with BOM, CRLF, text cells formula-safe. */
+export function planCsv(items: PlanItems): string {
   const lines = [PLAN_COLUMNS.join(',')];
-  for (const i of items) {
-    const cells = [
-      String(i.year),
-      i.organization,
-      i.title,
-      i.dataset ?? '',
-      i.produsen,
-      i.standard_ref,
-      i.priority ? 'ya' : 'tidak',
-      FREQUENCY_ID[i.frequency],
-      i.due_dates.join(';'),
-    ];
-    lines.push(cells.map((c) => quote(neutralise(c))).join(','));
-  }
+  for (const i of items)
+    lines.push(
+      cellsOf(i)
+        .map((c) => quote(neutralise(c)))
+        .join(','),
+    );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
