@@ -214,7 +214,11 @@ export interface JobTable {
   kind: string;
   target: string;
   state: JobState;
-  params: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
+  params: JSONColumnType<
+    Record<string, unknown>,
+    Record<string, unknown> | undefined,
+    Record<string, unknown>
+  >;
   result: ColumnType<unknown, unknown, unknown>;
   error: Nullable<string>;
   progress: JSONColumnType<JobProgress, JobProgress | undefined, JobProgress>;
@@ -234,7 +238,7 @@ export interface HarvestSourceTable {
   id: Generated<string>;
   name: string;
   title: Generated<string>;
-  type: 'ckan';
+  type: 'ckan' | 'dcat';
   url: string;
   organization_id: string;
   schedule: Nullable<string>;
@@ -250,7 +254,11 @@ export interface HarvestRunTable {
   started: Generated<Date>;
   finished: NullableTimestamp;
   counts: JSONColumnType<Record<string, number>, Record<string, number> | undefined, Record<string, number>>;
-  errors: JSONColumnType<{ dataset: string; message: string }[], { dataset: string; message: string }[] | undefined, { dataset: string; message: string }[]>;
+  errors: JSONColumnType<
+    { dataset: string; message: string }[],
+    { dataset: string; message: string }[] | undefined,
+    { dataset: string; message: string }[]
+  >;
   message: Nullable<string>;
 }
 

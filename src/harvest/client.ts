@@ -257,3 +257,59 @@ export async function downloadToFile(url: string, path: string, opts: DownloadOp
     d.clear();
   }
 }
+
+/** The message of a JSON error answer (CKAN's `{error: {message}}`, or `{message}`), when it is one. */
+function errorMessage(body: string): string | undefined {
+  try {
+    const json: unknown = JSON.parse(body);
+    if (!isObj(json)) return undefined;
+    const why = (isObj(json.error) ? text(json.error, 'message') : '') || text(json, 'message');
+    return why ? `the remote said: ${why.slice(0, 300)}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A document read whole: the URL it came from (after redirects), its status and Content-Type. */
+export interface FetchedDocument {
+  readonly url: string;
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/**
+ * GETs a document (an RDF catalog page) as text, bounded as every API answer is. Refuses a
+ * status other than 2xx, naming the URL, the status and how the answer starts; the caller
+ * judges the content.
+ */
+export async function fetchDocument(
+  url: string,
+  accept: string,
+  limits: RequestLimits,
+): Promise<FetchedDocument> {
+  limits.signal?.throwIfAborted();
+  const d = new Deadline(limits.timeoutMs, false, limits.signal);
+  try {
+    const res = await get(url, accept, d, limits);
+    const chunks: Uint8Array[] = [];
+    await readBody(res, url, 'the answer', d, limits, (c) => {
+      chunks.push(c);
+    });
+    const body = Buffer.concat(chunks).toString('utf8');
+    if (!res.ok)
+      throw new RemoteError(
+        `GET ${url}: answered status ${res.status} ${res.statusText} (${errorMessage(body) ?? `starts ${excerpt(body)}`})`,
+        url,
+        res.status,
+      );
+    return {
+      url: res.url || url,
+      status: res.status,
+      contentType: (res.headers.get('content-type') ?? '').toLowerCase(),
+      body,
+    };
+  } finally {
+    d.clear();
+  }
+}

@@ -34,7 +34,7 @@ function extrasList(remote: RemoteDataset, source: HarvestSourceSpec, base: stri
     harvest_source_id: source.id,
     harvest_source_name: source.name,
     harvest_object_id: remote.id,
-    harvest_url: `${base}/dataset/${encodeURIComponent(remote.name)}`,
+    harvest_url: remote.page ?? `${base}/dataset/${encodeURIComponent(remote.name)}`,
     harvest_modified: remote.modified,
     harvested_at: now,
   };

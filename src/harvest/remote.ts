@@ -16,6 +16,11 @@ export interface RemoteResource {
   readonly datastoreActive: boolean;
   /** The resource's URL and last change, to tell whether its data changed ('' when unknown). */
   readonly marker: string;
+  /**
+   * Where its table is downloaded from when that is not simply `url` (a DCAT distribution's
+   * file URL); absent for CKAN resources.
+   */
+  readonly dataUrl?: string | undefined;
 }
 
 export interface RemoteDataset {
@@ -29,6 +34,8 @@ export interface RemoteDataset {
   readonly tags: string[];
   readonly extras: ReadonlyMap<string, string>;
   readonly resources: RemoteResource[];
+  /** The dataset's own page on the remote (`harvest_url`); absent: `<base>/dataset/<name>`, CKAN's. */
+  readonly page?: string;
 }
 
 function parseResource(r: Obj): RemoteResource {

@@ -14,6 +14,13 @@ import type { HarvestDeps, HarvestLimits } from './types.js';
 /** File formats the import reads, by the remote's `format` (case-insensitive) → file extension. */
 const TABLE_FORMATS: Record<string, string> = { CSV: 'csv', XLSX: 'xlsx', XLS: 'xls', JSON: 'json' };
 
+/** The file extension the import reads for a format (`csv`, `XLSX`…), undefined for any other format. */
+export const tableExtension = (format: string): string | undefined =>
+  TABLE_FORMATS[format.trim().toUpperCase()];
+
+/** The extensions of the files the import reads (csv, xlsx, xls, json). */
+export const TABLE_EXTENSIONS: ReadonlySet<string> = new Set(Object.values(TABLE_FORMATS));
+
 export interface DataSource {
   readonly url: string;
   readonly ext: string;
@@ -33,7 +40,7 @@ export function dataSource(r: RemoteResource, base: string): DataSource | undefi
       ext: 'csv',
       refuseHtml: true,
     };
-  const ext = TABLE_FORMATS[r.format.toUpperCase()];
+  const ext = tableExtension(r.format);
   if (!ext) return undefined;
   const url = absoluteUrl(r.url, base);
   if (!url) throw new Error(`resource has no http(s) URL to download (${JSON.stringify(r.url)})`);

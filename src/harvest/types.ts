@@ -5,8 +5,12 @@ export interface HarvestSourceSpec {
   readonly id: string;
   /** Slug of the source, e.g. `jabar`; prefixes a local name when the remote one is taken. */
   readonly name: string;
-  readonly type: 'ckan';
-  /** Base URL of the remote portal, e.g. `http://127.0.0.1:8081` (a path prefix is kept). */
+  /** `ckan`: a CKAN-compatible Action API (`runHarvest`); `dcat`: a DCAT catalog document (`runDcatHarvest`). */
+  readonly type: 'ckan' | 'dcat';
+  /**
+   * `ckan`: base URL of the remote portal, e.g. `http://127.0.0.1:8081` (a path prefix is kept);
+   * `dcat`: the catalog document's URL, e.g. `http://127.0.0.1:8081/catalog.ttl`.
+   */
   readonly url: string;
   /** Local organization (name or id) the datasets go into. */
   readonly org: string;
@@ -36,13 +40,13 @@ export interface HarvestResult {
 export interface HarvestLimits {
   /** Per HTTP request: the whole answer of an API call; for file downloads, the wait for the next bytes. */
   requestTimeoutMs: number;
-  /** package_search pages read at most; a listing cut here counts as incomplete. */
+  /** Listing pages read at most (package_search pages, or a DCAT catalog's Hydra pages); a listing cut here counts as incomplete. */
   maxPages: number;
-  /** Rows per package_search page. */
+  /** Rows per package_search page (a DCAT catalog pages itself). */
   pageSize: number;
   /** Larger resources are not downloaded: an error against their dataset. */
   maxResourceBytes: number;
-  /** Largest API answer read. */
+  /** Largest API answer (or DCAT catalog page) read. */
   maxJsonBytes: number;
 }
 

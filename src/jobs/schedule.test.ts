@@ -30,6 +30,15 @@ describe('harvest schedules', () => {
         schedule: '0 25 * * *',
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
+    // A DCAT catalog is a source too, weekly on Monday at 03:00.
+    const dcat = await t.registry.call('harvest_source_create', systemCtx(t), {
+      name: 'katalog-dcat',
+      type: 'dcat',
+      url: 'http://127.0.0.1:9/catalog.ttl',
+      owner_org: 'jabar',
+      schedule: '0 3 * * 1',
+    });
+    expect(dcat).toMatchObject({ type: 'dcat', schedule: '0 3 * * 1' });
   });
 
   it('queue a source once its scheduled time has passed since its last run, and not twice', async () => {

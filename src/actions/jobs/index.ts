@@ -134,12 +134,14 @@ async function sourceAdminPolicy(ctx: ActionContext, input: { id: string }) {
 
 export const harvestSourceCreate = defineAction({
   name: 'harvest_source_create',
-  doc: 'Registers another portal to harvest (`type` ckan: CKAN or Kendali, by their Action API) into an institution, with an optional schedule (cron, Asia/Jakarta). The institution’s admins or a sysadmin.',
+  doc: 'Registers another portal to harvest (`type` ckan: CKAN or Kendali, by their Action API; dcat: a DCAT catalog with Hydra paging) into an institution, with an optional schedule (cron, Asia/Jakarta). The institution’s admins or a sysadmin.',
   readOnly: false,
   schema: Type.Object({
     name: Slug,
     title: Type.Optional(Type.String({ maxLength: 200 })),
-    type: Type.Literal('ckan'),
+    type: Type.Union([Type.Literal('ckan'), Type.Literal('dcat')], {
+      description: 'ckan: a CKAN or Kendali Action API; dcat: a DCAT catalog document (.ttl, .jsonld, .rdf)',
+    }),
     url: Type.String({ minLength: 8, maxLength: 500, description: 'Base URL of the remote portal' }),
     owner_org: IdOrName,
     schedule: Type.Optional(

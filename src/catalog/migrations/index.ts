@@ -6,6 +6,7 @@ import * as m0004 from './0004_search.js';
 import * as m0005 from './0005_datastore.js';
 import * as m0006 from './0006_jobs.js';
 import * as m0007 from './0007_cycle.js';
+import * as m0008 from './0008_harvest_dcat.js';
 
 /**
  * Versioned migrations, in order. Add a file `NNNN_what.ts` exporting `up` and list it here;
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_datastore': m0005,
   '0006_jobs': m0006,
   '0007_cycle': m0007,
+  '0008_harvest_dcat': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -58,7 +58,7 @@ export function harvestCommand(): Command {
       .description('register a portal to harvest')
       .requiredOption('--source <url>', 'base URL of the remote portal')
       .requiredOption('--org <org>', 'local institution the datasets go into')
-      .option('--type <type>', 'ckan (CKAN or Kendali)', 'ckan')
+      .option('--type <type>', 'ckan (CKAN or Kendali Action API) or dcat (a DCAT catalog URL)', 'ckan')
       .option('--title <title>', 'title of the source')
       .option('--schedule <cron>', 'cron: minute hour day month weekday (Asia/Jakarta)'),
   ).action(
