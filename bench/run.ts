@@ -11,6 +11,7 @@ export const REGISTRY: Readonly<Record<string, () => Promise<{ default: Benchmar
   startup: () => import('./startup.js'),
   ingest: () => import('./ingest.js'),
   'catalog-search': () => import('./catalog-search.js'),
+  harvest: () => import('./harvest.js'),
 };
 
 export interface Output {
