@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { openDuckDbDatastore } from '../../src/datastore/duckdb/index.js';
 import { lazySqlSandbox } from '../../src/datastore/sql-sandbox/lazy.js';
 import { buildApp } from '../../src/http/app.js';
+import { JobRunner } from '../../src/jobs/runner.js';
 import { seedRegions } from '../../src/regions/seed.js';
 import { type Engine, openEngine } from './engine.js';
 import { httpFloor } from './floor.js';
@@ -18,7 +19,6 @@ import { makeSearchable, peerIndex } from './indexing.js';
 import { directLoad, httpLoad, type LoadOptions, type LoadResult, percentile } from './load.js';
 import { PEER_SHOW_SQL, peerSql } from './peer-sql.js';
 import { callSequence, queryMix, searchPath } from './queries.js';
-import { JobRunner } from '../../src/jobs/runner.js';
 
 export const CLIENTS = 20;
 
