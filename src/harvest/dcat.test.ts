@@ -448,6 +448,13 @@ describe('harvesting DCAT in JSON-LD and RDF/XML', () => {
     );
     expect(badUrl.errors[0]?.message).toMatch(/is not http\(s\)/);
   });
+
+  it('rejects with the abort reason when the caller aborts', async () => {
+    const deps = { ...h.deps(), signal: AbortSignal.abort(new Error('dihentikan operator')) };
+    await expect(runDcatHarvest(spec('batal', '/kemiskinan.jsonld'), deps)).rejects.toThrow(
+      'dihentikan operator',
+    );
+  });
 });
 
 describe('Kendali harvests another Kendali’s /catalog.ttl', () => {
@@ -555,12 +562,10 @@ describe('Kendali harvests another Kendali’s /catalog.ttl', () => {
     expect(anggaran.resources.map((r) => [r.name, r.format, r.datastore_active])).toEqual([
       ['Ringkasan', 'PDF', false],
     ]);
-    // Kendali's feed gives a datastore table no file URL (its access URL is the dataset's page):
-    // a link here, not an error.
+    // Kendali's feed gives a datastore table its CSV dump as download URL: loaded as a table here.
     const ipm = await h.show('ipm');
-    expect(ipm.resources.map((r) => [r.format, r.url, r.datastore_active])).toEqual([
-      ['CSV', `${url}/dataset/ipm`, false],
-    ]);
+    expect(ipm.resources.map((r) => [r.format, r.datastore_active])).toEqual([['CSV', true]]);
+    expect(ipm.resources[0]?.url).toMatch(new RegExp(`^${url}/datastore/dump/[0-9a-f-]{36}\\?format=csv$`));
 
     expect((await runDcatHarvest(source, h.deps())).counts).toEqual({
       created: 0,

@@ -142,7 +142,11 @@ export const harvestSourceCreate = defineAction({
     type: Type.Union([Type.Literal('ckan'), Type.Literal('dcat')], {
       description: 'ckan: a CKAN or Kendali Action API; dcat: a DCAT catalog document (.ttl, .jsonld, .rdf)',
     }),
-    url: Type.String({ minLength: 8, maxLength: 500, description: 'Base URL of the remote portal' }),
+    url: Type.String({
+      minLength: 8,
+      maxLength: 500,
+      description: 'Base URL of the remote portal (dcat: the catalog document’s URL)',
+    }),
     owner_org: IdOrName,
     schedule: Type.Optional(
       Type.String({ maxLength: 100, description: 'cron: minute hour day month weekday' }),

@@ -41,6 +41,9 @@ export function addDistribution(
   const fromUrl = url ? urlFileType(url) : undefined;
   if (url && (r.url_type === 'upload' || fromUrl))
     store.addQuad(dist, dcat('downloadURL'), namedNode(url.href));
+  // A datastore table downloads as CSV from its dump, so DCAT harvesters can load it.
+  else if (r.datastore_active === true)
+    store.addQuad(dist, dcat('downloadURL'), namedNode(`${ctx.baseUrl}/datastore/dump/${r.id}?format=csv`));
 
   const title = str(r.name);
   if (title) store.addQuad(dist, dct('title'), text(title));
