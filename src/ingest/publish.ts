@@ -86,11 +86,19 @@ const columnsOf = (
 const noteOf = (filename: string, prepared: PreparedImport): string =>
   `${filename}: ${prepared.report.rows} baris, ${prepared.report.errorCount} galat, ${prepared.report.warningCount} peringatan`;
 
-export async function publishImport(
+/** The prepared file written as the table's next version, in the table's turn; then `then`. */
+async function writeNext<T>(
   services: Services,
-  actor: Actor | null,
-  input: ImportTarget & { prepared: PreparedImport; filename: string; source: string },
-): Promise<Published> {
+  input: ImportTarget & { prepared: PreparedImport },
+  then: (written: {
+    datasetId: string;
+    existing: { id: string; datastore_table_id: string | null } | undefined;
+    tableId: string;
+    version: number;
+    rows: number;
+    columns: ColumnInfoRow[];
+  }) => Promise<T>,
+): Promise<T> {
   const ds = await findDataset(services.catalog.db, input.datasetId);
   // The resource is looked up inside the turn, so two first imports make one table, not two.
   return inTurn(services, input.resourceId ?? `dataset:${ds.id}`, async () => {
@@ -101,19 +109,31 @@ export async function publishImport(
       { tableId, version },
       { kind: 'parquet', path: input.prepared.parquet.path },
     );
-    return recordVersion(services, actor, {
+    return then({
       datasetId: ds.id,
       existing,
       tableId,
       version,
       rows: info.rowCount,
       columns: columnsOf(info.columns, input.prepared),
+    });
+  });
+}
+
+export function publishImport(
+  services: Services,
+  actor: Actor | null,
+  input: ImportTarget & { prepared: PreparedImport; filename: string; source: string },
+): Promise<Published> {
+  return writeNext(services, input, (written) =>
+    recordVersion(services, actor, {
+      ...written,
       filename: input.filename,
       source: input.source,
       note: noteOf(input.filename, input.prepared),
       action: 'datastore_import',
-    });
-  });
+    }),
+  );
 }
 
 export interface Staged {
@@ -128,27 +148,17 @@ export interface Staged {
  * Writes a prepared import as a version of the table that no reader sees yet: the file is in
  * the datastore, but no dataset_version records it until `publishStaged` (review approval).
  */
-export async function stageImport(
+export function stageImport(
   services: Services,
   input: ImportTarget & { prepared: PreparedImport },
 ): Promise<Staged> {
-  const ds = await findDataset(services.catalog.db, input.datasetId);
-  return inTurn(services, input.resourceId ?? `dataset:${ds.id}`, async () => {
-    const existing = await targetResource(services, ds.id, input.resourceId);
-    const tableId = existing?.datastore_table_id ?? `t_${randomUUID().replaceAll('-', '')}`;
-    const version = await nextVersion(services, tableId);
-    const info = await services.datastore.writeVersion(
-      { tableId, version },
-      { kind: 'parquet', path: input.prepared.parquet.path },
-    );
-    return {
-      resourceId: existing?.id ?? null,
-      tableId,
-      version,
-      rows: info.rowCount,
-      columns: columnsOf(info.columns, input.prepared),
-    };
-  });
+  return writeNext(services, input, async ({ existing, tableId, version, rows, columns }) => ({
+    resourceId: existing?.id ?? null,
+    tableId,
+    version,
+    rows,
+    columns,
+  }));
 }
 
 /**

@@ -89,8 +89,9 @@ export const jobCancel = defineAction({
   handler: async (ctx, input) => jobDict(await ctx.services.jobs.cancel(input.id)),
 });
 
-async function sourceRow(ctx: ActionContext, idOrName: string) {
-  const row = await ctx.services.catalog.db
+/** Harvest sources with their institution's name. */
+const sources = (ctx: ActionContext) =>
+  ctx.services.catalog.db
     .selectFrom('harvest_source as s')
     .innerJoin('organization as o', 'o.id', 's.organization_id')
     .select([
@@ -103,7 +104,10 @@ async function sourceRow(ctx: ActionContext, idOrName: string) {
       's.schedule',
       's.created',
       'o.name as organization',
-    ])
+    ]);
+
+async function sourceRow(ctx: ActionContext, idOrName: string) {
+  const row = await sources(ctx)
     .where(isUuid(idOrName) ? 's.id' : 's.name', '=', idOrName)
     .executeTakeFirst();
   if (!row) throw notFound(`harvest source ${idOrName}`);
@@ -220,22 +224,7 @@ export const harvestSourceList = defineAction({
   schema: Type.Object({}),
   policy: signedInPolicy,
   handler: async (ctx) => {
-    const rows = await ctx.services.catalog.db
-      .selectFrom('harvest_source as s')
-      .innerJoin('organization as o', 'o.id', 's.organization_id')
-      .select([
-        's.id',
-        's.name',
-        's.title',
-        's.type',
-        's.url',
-        's.organization_id',
-        's.schedule',
-        's.created',
-        'o.name as organization',
-      ])
-      .orderBy('s.name')
-      .execute();
+    const rows = await sources(ctx).orderBy('s.name').execute();
     return rows
       .filter((s) => ctx.actor?.sysadmin || hasRole(ctx.actor, s.organization_id, ['admin']))
       .map(sourceDict);

@@ -16,19 +16,13 @@ import { readTable } from '../table/index.js';
 import { brokenConstraint } from './constraints.js';
 import { convertCell } from './convert.js';
 import { FAST_MIN_BYTES, NotFast, prepareFast } from './fast/index.js';
-import { Issues } from './issues.js';
+import { Issues, validationReport } from './issues.js';
 import { type PlanOptions, planTable, regionIssue, regionNotes } from './plan.js';
 import { ColumnProfile } from './profile.js';
 import type { RegionColumnOptions } from './regions.js';
 import { schemaNames, type TableSchema } from './schema.js';
 import { TableSink } from './sink.js';
-import {
-  EXAMPLES_PER_CODE,
-  type FieldPlan,
-  type FieldType,
-  type TypeReport,
-  type ValidationReport,
-} from './types.js';
+import { EXAMPLES_PER_CODE, type FieldPlan, type FieldType, type ValidationReport } from './types.js';
 
 export interface ImportOptions extends PlanOptions {
   readonly reader?: Pick<
@@ -214,25 +208,14 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
     }
     notes.push(...regionNotes(regionFields));
     const parquet = await sink.toParquet();
-    const types: TypeReport[] = fields.map((f, i) => ({
-      field: f.name,
-      title: f.title,
-      type: f.type,
-      reason: f.reason,
-      values: profiles[i]?.values ?? 0,
-      misfits: misfits[i]?.n ?? 0,
-      examples: misfits[i]?.examples ?? [],
-    }));
-    const report: ValidationReport = {
-      valid: issues.errors === 0,
+    const report = validationReport(
+      issues,
       rows,
-      errorCount: issues.errors,
-      warningCount: issues.warnings,
-      counts: issues.counts,
-      issues: issues.examples(),
-      types,
+      fields,
+      (f) => profiles[f.source]?.values ?? 0,
+      misfits,
       notes,
-    };
+    );
     const stored: ColumnInfo[] = columns.map((c) => ({ name: c.name, type: c.type }));
     return {
       source: second.reader.info,

@@ -1,5 +1,13 @@
 /** Collects validation issues: exact counts per code, the first examples of each in row order. */
-import { EXAMPLES_PER_CODE, type Issue, type IssueCode, WARNING_CODES } from './types.js';
+import {
+  EXAMPLES_PER_CODE,
+  type FieldPlan,
+  type Issue,
+  type IssueCode,
+  type TypeReport,
+  type ValidationReport,
+  WARNING_CODES,
+} from './types.js';
 
 export class Issues {
   readonly counts: Partial<Record<IssueCode, number>> = {};
@@ -33,4 +41,39 @@ export class Issues {
   examples(): Issue[] {
     return [...this.#examples].sort((a, b) => a.row - b.row || (a.column ?? 0) - (b.column ?? 0));
   }
+}
+
+export interface Misfits {
+  n: number;
+  readonly examples: { row: number; value: string }[];
+}
+
+/** The validation report of an import: the issues, each field's type with its misfits, the notes. */
+export function validationReport(
+  issues: Issues,
+  rows: number,
+  fields: readonly FieldPlan[],
+  values: (field: FieldPlan) => number,
+  misfits: readonly Misfits[],
+  notes: readonly string[],
+): ValidationReport {
+  const types: TypeReport[] = fields.map((f, i) => ({
+    field: f.name,
+    title: f.title,
+    type: f.type,
+    reason: f.reason,
+    values: values(f),
+    misfits: misfits[i]?.n ?? 0,
+    examples: misfits[i]?.examples ?? [],
+  }));
+  return {
+    valid: issues.errors === 0,
+    rows,
+    errorCount: issues.errors,
+    warningCount: issues.warnings,
+    counts: issues.counts,
+    issues: issues.examples(),
+    types,
+    notes,
+  };
 }

@@ -32,13 +32,13 @@ import { DataFilter } from '../../table/data-filter.js';
 import { readTable, type TableLayout } from '../../table/index.js';
 import { convertCell, storageType } from '../convert.js';
 import type { ImportOptions, PreparedImport } from '../import.js';
-import { Issues } from '../issues.js';
+import { Issues, validationReport } from '../issues.js';
 import { fieldNames } from '../names.js';
 import { planTable, regionCandidates, regionIssue, regionNotes } from '../plan.js';
 import { ColumnProfile, MAX_DISTINCT } from '../profile.js';
 import { schemaNames } from '../schema.js';
 import { appendCell, DUCK_TYPE, duplicateRows } from '../sink.js';
-import { EXAMPLES_PER_CODE, type FieldPlan, type Issue, type TypeReport } from '../types.js';
+import { EXAMPLES_PER_CODE, type FieldPlan, type Issue } from '../types.js';
 import { convertSql } from './convert-sql.js';
 import { isClassShape, isSingleShape, markerShapes, shapeSql } from './keys.js';
 
@@ -492,15 +492,6 @@ async function run(
   notes.push(...regionNotes(regionFields));
   progress('convert', rows, info.bytes);
 
-  const types: TypeReport[] = fields.map((f, i) => ({
-    field: f.name,
-    title: f.title,
-    type: f.type,
-    reason: f.reason,
-    values: profiles[f.source]?.values ?? 0,
-    misfits: misfits[i]?.n ?? 0,
-    examples: misfits[i]?.examples ?? [],
-  }));
   notes.push(FAST_NOTE);
   const columnsOut: ColumnInfo[] = sinkColumns.map((s) => ({ name: s.name, type: s.type }));
   return {
@@ -508,16 +499,7 @@ async function run(
     layout,
     fields,
     columns: columnsOut,
-    report: {
-      valid: issues.errors === 0,
-      rows,
-      errorCount: issues.errors,
-      warningCount: issues.warnings,
-      counts: issues.counts,
-      issues: issues.examples(),
-      types,
-      notes,
-    },
+    report: validationReport(issues, rows, fields, (f) => profiles[f.source]?.values ?? 0, misfits, notes),
     parquet: { path: parquetPath, rows: copied.rowsChanged },
     dispose,
   };
