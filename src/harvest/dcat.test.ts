@@ -11,52 +11,24 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../test/support/accounts.js';
 import { CATALOG_ENGINES } from '../../test/support/catalog.js';
+import { type HarvestedDict, harvestHarness } from '../../test/support/harvest.js';
 import { openTestServices, type TestServices } from '../../test/support/services.js';
 import type { Services } from '../actions/types.js';
 import { buildApp } from '../http/app.js';
-import { addUpload, removeUpload } from '../ingest/uploads.js';
+import { addUpload } from '../ingest/uploads.js';
 import { runDcatHarvest } from './dcat.js';
 import { DcatFixture, PENDUDUK_CSV } from './dcat-fixture.js';
 import { LicenseMatcher, slugOf } from './dcat-graph.js';
 import { looksLikeHtml, rdfSyntaxOf } from './rdf.js';
 import { runHarvest } from './run.js';
-import type { HarvestDeps, HarvestLimits, HarvestSourceSpec } from './types.js';
+import type { HarvestSourceSpec } from './types.js';
 
-interface Dict {
-  id: string;
-  name: string;
-  title: string;
-  notes: string;
-  state: string;
-  url: string;
-  license_id: string;
-  maintainer: string;
-  maintainer_email: string;
-  metadata_modified: string;
-  tags: { name: string }[];
-  extras: { key: string; value: string }[];
-  resources: { id: string; name: string; url: string; format: string; datastore_active: boolean }[];
-}
+type Dict = HarvestedDict;
 
 const extrasOf = (d: Dict): Record<string, string> =>
   Object.fromEntries(d.extras.map((e) => [e.key, e.value]));
 
-function harness(t: () => TestServices) {
-  const call = <T>(name: string, input: Record<string, unknown>): Promise<T> =>
-    t().registry.call(name, systemCtx(t()), input) as Promise<T>;
-  const deps = (limits: Partial<HarvestLimits> = {}, notes: string[] = []): HarvestDeps => {
-    const dataDir = t().services.config.dataDir;
-    return {
-      call: (action, input) => call(action, input),
-      upload: async (path) => (await addUpload(dataDir, path, null)).id,
-      discardUpload: (id) => removeUpload(dataDir, id),
-      workDir: join(dataDir, 'tmp', 'harvest'),
-      progress: (done, total, note) => notes.push(`${done}/${total ?? '?'} ${note}`),
-      limits: { maxResourceBytes: 100_000, ...limits },
-    };
-  };
-  return { call, deps, show: (id: string) => call<Dict>('package_show', { id }) };
-}
+const harness = (t: () => TestServices) => harvestHarness(t, { maxResourceBytes: 100_000 });
 
 describe('reading DCAT documents', () => {
   it('picks the RDF syntax by Content-Type first, then by the URL’s extension', () => {

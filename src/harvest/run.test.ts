@@ -1,27 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemCtx } from '../../test/support/accounts.js';
 import { CATALOG_ENGINES } from '../../test/support/catalog.js';
+import { harvestHarness } from '../../test/support/harvest.js';
 import { openTestServices, type TestServices } from '../../test/support/services.js';
-import { addUpload, removeUpload } from '../ingest/uploads.js';
 import { CkanFixture, type FixtureDataset } from './fixture.js';
 import { type HarvestDeps, type HarvestLimits, type HarvestSourceSpec, runHarvest } from './run.js';
-
-interface Dict {
-  id: string;
-  name: string;
-  title: string;
-  state: string;
-  private: boolean;
-  owner_org: string;
-  metadata_modified: string;
-  license_id: string;
-  author_email: string;
-  tags: { name: string }[];
-  extras: { key: string; value: string }[];
-  resources: { id: string; name: string; url: string; format: string; datastore_active: boolean }[];
-}
 
 const PENDUDUK_CSV = 'tahun,kategori,jumlah\n2023,Laki-laki,1200\n2023,Perempuan,1250\n2024,Laki-laki,1310\n';
 const IPM_CSV = 'tahun,indeks\n2022,72.45\n2023,73.12\n';
@@ -86,22 +70,10 @@ describe.each(CATALOG_ENGINES)('harvesting a CKAN portal into Kendali on %s', (e
   let remote: CkanFixture;
   let source: HarvestSourceSpec;
   const notes: string[] = [];
-  const call = <T>(name: string, input: Record<string, unknown>): Promise<T> =>
-    t.registry.call(name, systemCtx(t), input) as Promise<T>;
-  const show = (id: string) => call<Dict>('package_show', { id });
-
-  function deps(limits: Partial<HarvestLimits> = {}, signal?: AbortSignal): HarvestDeps {
-    const dataDir = t.services.config.dataDir;
-    return {
-      call: (action, input) => call(action, input),
-      upload: async (path) => (await addUpload(dataDir, path, null)).id,
-      discardUpload: (id) => removeUpload(dataDir, id),
-      workDir: join(dataDir, 'tmp', 'harvest'),
-      progress: (done, total, note) => notes.push(`${done}/${total ?? '?'} ${note}`),
-      limits: { pageSize: 2, maxResourceBytes: 10_000, ...limits },
-      ...(signal ? { signal } : {}),
-    };
-  }
+  const h = harvestHarness(() => t, { pageSize: 2, maxResourceBytes: 10_000 });
+  const { call, show } = h;
+  const deps = (limits: Partial<HarvestLimits> = {}, signal?: AbortSignal): HarvestDeps =>
+    h.deps(limits, notes, signal);
 
   /** The local names of this source's datasets. */
   const names = [
