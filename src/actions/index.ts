@@ -28,5 +28,13 @@ export function createRegistry(): ActionRegistry {
     .register(apiTokenCreate)
     .register(apiTokenRevoke)
     .register(apiTokenList);
-  return registerCycleActions(registerJobActions(registerDatastoreActions(registerCatalogActions(registry))));
+  // Feature folders register theirs: one line each.
+  const features: Array<(r: ActionRegistry) => ActionRegistry> = [
+    registerCatalogActions,
+    registerDatastoreActions,
+    registerJobActions,
+    registerCycleActions,
+  ];
+  for (const add of features) add(registry);
+  return registry;
 }
