@@ -12,6 +12,7 @@ export const REGISTRY: Readonly<Record<string, () => Promise<{ default: Benchmar
   ingest: () => import('./ingest.js'),
   'catalog-search': () => import('./catalog-search.js'),
   harvest: () => import('./harvest.js'),
+  humas: () => import('./humas.js'),
 };
 
 export interface Output {

@@ -8,8 +8,13 @@ import { helpShow } from './core/help-show.js';
 import { statusShow } from './core/status-show.js';
 import { registerCycleActions } from './cycle/index.js';
 import { registerDatastoreActions } from './datastore/index.js';
+import { registerAgendaActions } from './humas-agenda/index.js';
+import { registerMediaActions } from './humas-media/index.js';
+import { registerHumasNewsActions } from './humas-news/index.js';
 import { registerJobActions } from './jobs/index.js';
+import { registerNotificationActions } from './notifications/index.js';
 import { ActionRegistry } from './registry.js';
+import { registerRuangKendaliActions } from './ruang-kendali/index.js';
 
 /** The registry with every action Kendali serves. Feature folders add theirs here. */
 export function createRegistry(): ActionRegistry {
@@ -34,6 +39,11 @@ export function createRegistry(): ActionRegistry {
     registerDatastoreActions,
     registerJobActions,
     registerCycleActions,
+    registerHumasNewsActions,
+    registerAgendaActions,
+    registerMediaActions,
+    registerNotificationActions,
+    registerRuangKendaliActions,
   ];
   for (const add of features) add(registry);
   return registry;

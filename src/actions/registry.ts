@@ -9,6 +9,7 @@ import {
   methodNotAllowed,
   validation,
 } from '../core/errors.js';
+import './formats.js';
 import { isDecision } from './policy.js';
 import type { ActionContext, ActionDef, RegisteredAction } from './types.js';
 

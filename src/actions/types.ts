@@ -53,10 +53,22 @@ export interface ActionContext {
   call(name: string, input: unknown): Promise<unknown>;
   /** Where a long action reports how far it is (the CLI's progress bar, a job's events). */
   readonly progress?: ProgressSink;
+  /** Aborted when a long action should stop (its job was cancelled); checked between steps. */
+  readonly signal?: AbortSignal;
+  /** The HTTP client of the call (absent for CLI, jobs and nested calls made without one). */
+  readonly client?: ClientInfo;
 }
 
-/** `done` of `total` units (bytes, rows, datasets) in a named phase. */
-export type ProgressSink = (phase: string, done: number, total: number) => void;
+/** What an action may know of the HTTP client: enough to count a visitor, never stored as is. */
+export interface ClientInfo {
+  readonly ip: string;
+  readonly userAgent: string;
+  /** The request says it is a prefetch or prerender (Purpose / Sec-Purpose headers). */
+  readonly prefetch: boolean;
+}
+
+/** `done` of `total` units (bytes, rows, datasets) in a named phase, with rows handled so far. */
+export type ProgressSink = (phase: string, done: number, total: number, rows?: number) => void;
 
 export interface ActionDef<S extends TSchema, R> {
   /** `<entity>_<verb>`, as CKAN names its actions. */

@@ -205,6 +205,12 @@ export interface JobProgress {
   done?: number;
   total?: number;
   note?: string;
+  /** A named step of the job (an import's `reading`, `profiling`, `converting`, `publishing`). */
+  phase?: string;
+  /** What `done` and `total` count: `bytes`, `rows`, `datasets`. */
+  unit?: string;
+  /** Rows handled so far (imports). */
+  rows?: number;
 }
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -232,6 +238,8 @@ export interface JobTable {
   finished: NullableTimestamp;
   heartbeat: NullableTimestamp;
   owner: Nullable<string>;
+  /** Jobs of one lane run one after another (imports into one table). */
+  lane: Nullable<string>;
 }
 
 export interface HarvestSourceTable {
@@ -306,7 +314,353 @@ export interface SubmissionEventTable {
   comment: Generated<string>;
 }
 
+export type EmailStatus = 'none' | 'pending' | 'sent' | 'failed';
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  link: Generated<string>;
+  data: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
+  created: Timestamp;
+  read_at: NullableTimestamp;
+  email_status: ColumnType<EmailStatus, EmailStatus | undefined, EmailStatus>;
+  email_attempts: Generated<number>;
+  email_error: Nullable<string>;
+  email_next_at: NullableTimestamp;
+}
+
+/** A due date of the Daftar Data that passed without a submission (read with `due_date::text`). */
+export interface CycleOverdueTable {
+  id: Generated<string>;
+  plan_item_id: string;
+  organization_id: string;
+  due_date: ColumnType<Date | string, string, string>;
+  detected_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  resolved_by_submission: Nullable<string>;
+}
+
+export interface AgendaItemTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  kind: 'press_conference' | 'release' | 'campaign' | 'event' | 'other';
+  topic: Generated<string>;
+  hashtag: Generated<string>;
+  audience: Generated<string>;
+  location: Generated<string>;
+  description: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  created: Generated<Date>;
+  modified: Generated<Date>;
+  created_by: Nullable<string>;
+}
+
+export interface MediaSourceTable {
+  id: Generated<string>;
+  name: string;
+  title: Generated<string>;
+  url: string;
+  organization_id: string;
+  schedule: Nullable<string>;
+  active: Generated<boolean>;
+  created: Generated<Date>;
+  created_by: Nullable<string>;
+}
+
+export interface MediaFetchLogTable {
+  id: Generated<string>;
+  source_id: string;
+  job_id: Nullable<string>;
+  state: 'running' | 'succeeded' | 'failed';
+  started: Generated<Date>;
+  finished: Nullable<Date>;
+  counts: JSONColumnType<Record<string, number>, Record<string, number> | undefined, Record<string, number>>;
+  message: Nullable<string>;
+}
+
+export interface MediaAliasTable {
+  id: Generated<string>;
+  kind: 'organization' | 'programme';
+  organization_id: Nullable<string>;
+  programme: Generated<string>;
+  alias: string;
+  created: Generated<Date>;
+}
+
+export interface MediaItemTable {
+  id: Generated<string>;
+  source_id: string;
+  url: string;
+  title: string;
+  title_key: string;
+  summary: Generated<string>;
+  published: Timestamp;
+  /** The publication day in Asia/Jakarta, YYYY-MM-DD. */
+  day: ColumnType<string, string, string>;
+  fetched: Generated<Date>;
+  sentiment: 'positive' | 'neutral' | 'negative';
+  score: number;
+  duplicates: Generated<number>;
+}
+
+export interface MediaMentionTable {
+  item_id: string;
+  kind: 'organization' | 'programme';
+  organization_id: Nullable<string>;
+  programme: Generated<string>;
+  matched: string;
+}
+
+export interface MediaSpikeTable {
+  id: Generated<string>;
+  organization_id: string;
+  day: ColumnType<string, string, string>;
+  negative_count: number;
+  baseline: number;
+  score: number;
+  detected_at: Generated<Date>;
+  items: JSONColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** Ruang Kendali (migration 0012): an indicator over a dataset version. */
+export interface IndicatorTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  title_en: Generated<string>;
+  description: Generated<string>;
+  organization_id: string;
+  private: Generated<boolean>;
+  dataset_id: string;
+  resource_id: Nullable<string>;
+  /** null: the latest published version. */
+  pinned_version: Nullable<number>;
+  measure: string;
+  aggregation: 'sum' | 'avg' | 'min' | 'max' | 'count';
+  region_column: Nullable<string>;
+  region_level: Nullable<'province' | 'regency'>;
+  province_column: Nullable<string>;
+  period_column: Nullable<string>;
+  filters: JSONColumnType<unknown[], unknown[] | undefined, unknown[]>;
+  unit: Generated<string>;
+  polarity: 'higher' | 'lower';
+  scale: JSONColumnType<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
+  trajectory: JSONColumnType<unknown[], unknown[] | undefined, unknown[]>;
+  last_value: Nullable<number>;
+  last_status: Nullable<string>;
+  last_period: Nullable<string>;
+  last_version: Nullable<number>;
+  evaluated_at: NullableTimestamp;
+  created_by: Nullable<string>;
+  created: Generated<Date>;
+  modified: Generated<Date>;
+}
+
+export interface IndicatorTargetTable {
+  indicator_id: string;
+  period: string;
+  /** '' = the whole coverage (national). */
+  region_code: Generated<string>;
+  value: number;
+}
+
+export interface ProgrammeTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  kind: 'priority' | 'psn' | 'other';
+  organization_id: string;
+  status: 'planned' | 'on_track' | 'at_risk' | 'delayed' | 'completed';
+  description: Generated<string>;
+  region_code: Nullable<string>;
+  lat: Nullable<number>;
+  lon: Nullable<number>;
+  start_date: Nullable<string>;
+  end_date: Nullable<string>;
+  created_by: Nullable<string>;
+  created: Generated<Date>;
+  modified: Generated<Date>;
+}
+
+export interface ProgrammeMilestoneTable {
+  id: Generated<string>;
+  programme_id: string;
+  position: number;
+  title: string;
+  due_date: string;
+  done_date: Nullable<string>;
+}
+
+export interface ProgrammeNoteTable {
+  id: Generated<string>;
+  programme_id: string;
+  at: Generated<Date>;
+  actor: Nullable<string>;
+  kind: 'bottleneck' | 'note';
+  text: string;
+}
+
+export interface RkEvidenceTable {
+  id: Generated<string>;
+  entity_type: 'programme' | 'alert';
+  entity_id: string;
+  filename: string;
+  media_type: string;
+  bytes: number;
+  path: string;
+  caption: Generated<string>;
+  actor: Nullable<string>;
+  at: Generated<Date>;
+}
+
+export type AlertKind =
+  | 'threshold'
+  | 'target_missed'
+  | 'stale_data'
+  | 'overdue_submission'
+  | 'sentiment_spike';
+export type AlertTier = 'staff' | 'deputy' | 'leadership';
+
+export interface AlertRuleTable {
+  id: Generated<string>;
+  name: string;
+  title: Generated<string>;
+  kind: AlertKind;
+  organization_id: string;
+  indicator_id: Nullable<string>;
+  dataset_id: Nullable<string>;
+  params: JSONColumnType<
+    Record<string, unknown>,
+    Record<string, unknown> | undefined,
+    Record<string, unknown>
+  >;
+  deadline_days: Generated<number>;
+  deputy_after_hours: Generated<number>;
+  leadership_after_hours: Generated<number>;
+  active: Generated<boolean>;
+  created_by: Nullable<string>;
+  created: Generated<Date>;
+  modified: Generated<Date>;
+}
+
+export interface AlertTable {
+  id: Generated<string>;
+  rule_id: string;
+  kind: AlertKind;
+  organization_id: string;
+  subject: string;
+  title: string;
+  detail: JSONColumnType<
+    Record<string, unknown>,
+    Record<string, unknown> | undefined,
+    Record<string, unknown>
+  >;
+  state: 'open' | 'closed';
+  tier: AlertTier;
+  assignee: Nullable<string>;
+  opened_at: Timestamp;
+  deadline: Timestamp;
+  tier_changed_at: Timestamp;
+  closed_at: NullableTimestamp;
+  close_note: Generated<string>;
+}
+
+export interface AlertEventTable {
+  id: Generated<string>;
+  /** Order of recording (steps of one call share their time). */
+  seq: ColumnType<number, never, never>;
+  alert_id: string;
+  at: Timestamp;
+  actor: Nullable<string>;
+  action: 'opened' | 'note' | 'assigned' | 'escalated' | 'closed' | 'evidence' | 'webhook';
+  note: Generated<string>;
+  data: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
+}
+
+export interface ArticleTable {
+  id: Generated<string>;
+  organization_id: string;
+  slug: string;
+  title: string;
+  lead: Generated<string>;
+  /** Markdown, rendered sanitised. */
+  body: Generated<string>;
+  cover_url: Nullable<string>;
+  cover_alt: Generated<string>;
+  tags: JSONColumnType<string[], string[] | undefined, string[]>;
+  hashtags: JSONColumnType<string[], string[] | undefined, string[]>;
+  author: Generated<string>;
+  /** Not draft and publish_at passed = public; not draft and publish_at ahead = scheduled. */
+  draft: Generated<boolean>;
+  publish_at: Nullable<Date>;
+  created_by: Nullable<string>;
+  created: Timestamp;
+  modified: Timestamp;
+}
+
+export interface ArticleViewTable {
+  article_id: string;
+  day: ColumnType<string, string, string>;
+  /** Keyed hash of address and user agent with that day's salt (deleted after the day). */
+  visitor: string;
+}
+
+export interface ArticleReactionTable {
+  article_id: string;
+  visitor: string;
+  reaction: 'senang' | 'terinspirasi' | 'bangga' | 'sedih' | 'marah';
+  day: ColumnType<string, string, string>;
+}
+
+export interface ArticleShareTable {
+  article_id: string;
+  day: ColumnType<string, string, string>;
+  channel: string;
+  n: Generated<number>;
+}
+
+export interface HumasThrottleTable {
+  key: string;
+  window_start: Timestamp;
+  n: Generated<number>;
+}
+
+export interface HumasSecretTable {
+  name: string;
+  secret: string;
+  created: Timestamp;
+}
+
 export interface CatalogSchema {
+  article: ArticleTable;
+  article_view: ArticleViewTable;
+  article_reaction: ArticleReactionTable;
+  article_share: ArticleShareTable;
+  humas_throttle: HumasThrottleTable;
+  humas_secret: HumasSecretTable;
+  indicator: IndicatorTable;
+  indicator_target: IndicatorTargetTable;
+  programme: ProgrammeTable;
+  programme_milestone: ProgrammeMilestoneTable;
+  programme_note: ProgrammeNoteTable;
+  rk_evidence: RkEvidenceTable;
+  alert_rule: AlertRuleTable;
+  alert: AlertTable;
+  alert_event: AlertEventTable;
+  agenda_item: AgendaItemTable;
+  media_source: MediaSourceTable;
+  media_fetch_log: MediaFetchLogTable;
+  media_alias: MediaAliasTable;
+  media_item: MediaItemTable;
+  media_mention: MediaMentionTable;
+  media_spike: MediaSpikeTable;
+  notification: NotificationTable;
+  cycle_overdue: CycleOverdueTable;
   data_plan_item: DataPlanItemTable;
   submission: SubmissionTable;
   submission_event: SubmissionEventTable;

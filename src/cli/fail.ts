@@ -1,4 +1,4 @@
-import { isKendaliError } from '../core/errors.js';
+import { errorLine, isKendaliError } from '../core/errors.js';
 
 /** An error the CLI reports as one line and exits with `exitCode`. */
 export class CliError extends Error {
@@ -16,12 +16,7 @@ export function reportError(e: unknown, stream: NodeJS.WriteStream = process.std
     return e.exitCode;
   }
   if (isKendaliError(e)) {
-    const fields = e.fields
-      ? ` (${Object.entries(e.fields)
-          .map(([k, v]) => `${k}: ${v.join(', ')}`)
-          .join('; ')})`
-      : '';
-    stream.write(`kendali: ${e.message}${fields}\n`);
+    stream.write(`kendali: ${errorLine(e)}\n`);
     return e.code === 'CONFIG' ? 2 : 1;
   }
   const err = e as NodeJS.ErrnoException;

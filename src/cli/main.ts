@@ -4,6 +4,7 @@ import { configCommand } from './commands/config.js';
 import { harvestCommand } from './commands/harvest.js';
 import { importCommand } from './commands/import.js';
 import { orgCommand } from './commands/org.js';
+import { searchCommand } from './commands/search.js';
 import { startCommand } from './commands/start.js';
 import { tokenCommand } from './commands/token.js';
 import { userCommand } from './commands/user.js';
@@ -22,6 +23,7 @@ export function buildCli(): Command {
   program.addCommand(orgCommand());
   program.addCommand(importCommand());
   program.addCommand(harvestCommand());
+  program.addCommand(searchCommand());
   return program;
 }
 

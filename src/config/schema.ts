@@ -33,6 +33,9 @@ export interface ConfigValues {
   adminPassword: string | undefined;
   maxUploadMb: number;
   crosswalkDir: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  alertWebhookUrl: string | undefined;
 }
 
 export const SETTINGS: readonly Setting[] = [
@@ -117,5 +120,28 @@ export const SETTINGS: readonly Setting[] = [
     type: 'path',
     default: undefined,
     doc: 'Directory of BPS–Kemendagri bridging tables (bps_kemendagri_regencies.csv, _districts.csv, _villages.csv) used to convert BPS codes in imported files and to add BPS codes beside resolved regions; absent = province codes only.',
+  },
+  {
+    env: 'KENDALI_SMTP_URL',
+    key: 'smtpUrl',
+    type: 'url',
+    default: undefined,
+    doc: 'SMTP server for notification e-mails (smtp://user:pass@host:587 or smtps://…); absent = notifications only in the app.',
+    secret: true,
+  },
+  {
+    env: 'KENDALI_MAIL_FROM',
+    key: 'mailFrom',
+    type: 'string',
+    default: 'Kendali <kendali@localhost>',
+    doc: 'Sender address of notification e-mails.',
+  },
+  {
+    env: 'KENDALI_ALERT_WEBHOOK_URL',
+    key: 'alertWebhookUrl',
+    type: 'url',
+    default: undefined,
+    doc: 'Ruang Kendali alerts: URL that receives a JSON POST for every alert opened, escalated or closed (5 s timeout, 3 attempts); absent = alerts only in the app.',
+    secret: true,
   },
 ];

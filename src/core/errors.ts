@@ -59,6 +59,14 @@ export const internal = (message: string, cause?: unknown): KendaliError =>
 
 export const isKendaliError = (e: unknown): e is KendaliError => e instanceof KendaliError;
 
+/** A coded error as one line: its message, then each field's reasons in parentheses. */
+export const errorLine = (e: KendaliError): string =>
+  e.fields
+    ? `${e.message} (${Object.entries(e.fields)
+        .map(([k, v]) => `${k}: ${v.join(', ')}`)
+        .join('; ')})`
+    : e.message;
+
 /** Adds `message` to `errors[field]`, for collecting every bad field before one Validation error. */
 export function addFieldError(errors: FieldErrors, field: string, message: string): void {
   errors[field] = [...(errors[field] ?? []), message];

@@ -4,7 +4,9 @@ import { jsonb } from '../catalog/json.js';
 import type { CatalogSchema } from '../catalog/schema.js';
 import { reindexDatasets } from '../catalog/search/index-sql.js';
 import type { CellValue, ColumnInfo, DatastoreBackend, TableRef } from '../datastore/backend.js';
+import { seedRuangKendaliDemo } from '../ruang-kendali/demo.js';
 import { DEMO_DATASETS, DEMO_GROUPS, type DemoDataset } from './datasets.js';
+import { seedNewsDemo } from './humas-news.js';
 import { DEMO_INSTITUTIONS } from './institutions.js';
 import { demoValue } from './values.js';
 
@@ -187,6 +189,14 @@ export async function seedDemo(
     }
     await reindexDatasets(trx, datasetIds);
     await refreshQuality(trx, datasetIds);
+    // Ruang Kendali: indicators over these datasets, programmes, rules and open alerts.
+    await seedRuangKendaliDemo(
+      trx,
+      orgIds,
+      new Map(written.map((w, i) => [w.ds.name, datasetIds[i] as string])),
+    );
+    // Humas: demo articles with reads and reactions.
+    await seedNewsDemo(trx, orgIds);
     await trx
       .insertInto('setting')
       .values({ key: 'demo', value: jsonb({ seeded: true, datasets: written.length }) })

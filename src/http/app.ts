@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { Services } from '../actions/types.js';
 import { WEB_DIST } from '../core/paths.js';
+import { agendaIcalRoutes } from '../humas/agenda/routes.js';
+import { humasNewsRoutes } from '../humas/news/routes.js';
 import { actionsRoute } from './actions-route.js';
 import { authPlugin } from './auth.js';
 import { dataPlanRoutes } from './data-plan-routes.js';
@@ -13,6 +15,7 @@ import { mapError } from './errors.js';
 import { healthRoutes } from './health.js';
 import { jobEventRoutes } from './job-events.js';
 import { buildOpenApi } from './openapi.js';
+import { ruangKendaliEventRoutes } from './ruang-kendali-events.js';
 import { uploadRoutes } from './upload-routes.js';
 import { webRoutes } from './web.js';
 
@@ -63,7 +66,10 @@ export async function buildApp({
   await app.register(dcatRoutes, { services });
   await app.register(dumpRoutes, { registry, services });
   await app.register(jobEventRoutes, { registry, services });
+  await app.register(ruangKendaliEventRoutes, { registry, services });
   await app.register(dataPlanRoutes, { registry, services });
+  await app.register(humasNewsRoutes, { services, webRoot });
+  await app.register(agendaIcalRoutes, { registry, services });
   await app.register(webRoutes, { root: webRoot, services });
   return app;
 }

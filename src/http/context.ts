@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ActionRegistry } from '../actions/registry.js';
-import type { ActionContext, Actor, Locale, ProgressSink, Services } from '../actions/types.js';
+import type { ActionContext, Actor, ClientInfo, Locale, ProgressSink, Services } from '../actions/types.js';
 
 /** Picks `id` or `en` from `?lang=`, then Accept-Language, then the configured default. */
 export function requestLocale(req: FastifyRequest, fallback: Locale): Locale {
@@ -24,6 +24,7 @@ export function makeContext(
   locale: Locale,
   requestId: string,
   progress?: ProgressSink,
+  signal?: AbortSignal,
 ): ActionContext {
   const ctx: ActionContext = Object.freeze({
     actor,
@@ -32,14 +33,28 @@ export function makeContext(
     services,
     call: (name: string, input: unknown) => registry.call(name, ctx, input),
     ...(progress ? { progress } : {}),
+    ...(signal ? { signal } : {}),
   });
   return ctx;
 }
 
-/** The context of an HTTP request: its actor (from the auth plugin), its locale, its id. */
+/** The HTTP client as actions may see it (Humas counts visitors from it without storing it). */
+export function clientInfo(req: FastifyRequest): ClientInfo {
+  const purpose = `${req.headers.purpose ?? ''} ${req.headers['sec-purpose'] ?? ''} ${req.headers['x-moz'] ?? ''}`;
+  return {
+    ip: req.ip,
+    userAgent: String(req.headers['user-agent'] ?? ''),
+    prefetch: /prefetch|prerender|preview/i.test(purpose),
+  };
+}
+
+/** The context of an HTTP request: its actor (from the auth plugin), its locale, its id, its client. */
 export const requestContext = (
   registry: ActionRegistry,
   services: Services,
   req: FastifyRequest,
 ): ActionContext =>
-  makeContext(registry, services, req.auth.actor, requestLocale(req, services.config.locale), req.id);
+  Object.freeze({
+    ...makeContext(registry, services, req.auth.actor, requestLocale(req, services.config.locale), req.id),
+    client: clientInfo(req),
+  });

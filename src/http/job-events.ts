@@ -11,6 +11,7 @@ import type { ActionRegistry } from '../actions/registry.js';
 import type { Services } from '../actions/types.js';
 import type { JobEvent } from '../jobs/runner.js';
 import { requestContext } from './context.js';
+import { openEventStream } from './sse.js';
 
 const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -22,26 +23,16 @@ const events: FastifyPluginAsync<{ registry: ActionRegistry; services: Services 
     const ctx = requestContext(registry, services, req);
     // Authorises and finds the job (errors answer as JSON, before the stream starts).
     const first = (await registry.call('job_show', ctx, { id: req.params.id })) as ReturnType<typeof jobDict>;
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    const send = (event: string, data: unknown) =>
-      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const stream = openEventStream(reply);
+    const send = stream.send;
     send('job', first);
     if (ENDED.has(first.state)) {
-      res.end();
+      stream.end();
       return;
     }
-    const keepAlive = setInterval(() => res.write(': .\n\n'), 15_000);
     const close = () => {
-      clearInterval(keepAlive);
       services.jobs.events.off('job', listener);
-      res.end();
+      stream.end();
     };
     const listener = (e: JobEvent) => {
       if (e.id !== first.id) return;

@@ -14,6 +14,7 @@ import { audit } from '../catalog/audit.js';
 import { findDataset } from '../catalog/datasets.js';
 import { jsonb } from '../catalog/json.js';
 import type { ColumnInfoRow } from '../catalog/schema.js';
+import { queueAfterVersion } from '../ruang-kendali/job.js';
 import type { PreparedImport } from './pipeline/import.js';
 
 export interface Published {
@@ -221,7 +222,7 @@ async function recordVersion(
     action: string;
   },
 ): Promise<Published> {
-  return services.catalog.db.transaction().execute(async (trx) => {
+  const published = await services.catalog.db.transaction().execute(async (trx) => {
     let resourceId = v.existing?.id;
     if (!resourceId) {
       const position = await trx
@@ -273,4 +274,7 @@ async function recordVersion(
     });
     return { resource_id: resourceId, table_id: v.tableId, version: v.version, rows: v.rows };
   });
+  // Indicators and alerts over this dataset are evaluated by a job, not in the import's time.
+  void queueAfterVersion(services, v.datasetId, v.version);
+  return published;
 }

@@ -14,8 +14,16 @@ import { type EnqueueInput, type Job, JobStore } from './store.js';
 export interface JobContext {
   readonly job: Job;
   readonly signal: AbortSignal;
-  /** Reports progress (stored at most twice a second, published at once). */
-  progress(done: number, total?: number, note?: string): void;
+  /**
+   * Reports progress (stored at most twice a second, published at once); `more` names the
+   * phase, the unit of `done`/`total` and rows handled.
+   */
+  progress(
+    done: number,
+    total?: number,
+    note?: string,
+    more?: Pick<JobProgress, 'phase' | 'unit' | 'rows'>,
+  ): void;
 }
 
 export interface JobHandler {
@@ -181,8 +189,8 @@ export class JobRunner {
     const ctx: JobContext = {
       job,
       signal: controller.signal,
-      progress: (done, total, note) => {
-        last = { done, ...(total !== undefined ? { total } : {}), ...(note ? { note } : {}) };
+      progress: (done, total, note, more) => {
+        last = { done, ...(total !== undefined ? { total } : {}), ...(note ? { note } : {}), ...more };
         this.events.emit('job', {
           id: job.id,
           kind: job.kind,

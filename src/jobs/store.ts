@@ -27,6 +27,8 @@ export interface Job {
   readonly finished: Date | null;
   readonly owner: string | null;
   readonly heartbeat: Date | null;
+  /** Jobs of one lane run one after another, oldest first (imports into one table). */
+  readonly lane: string | null;
 }
 
 export interface EnqueueInput {
@@ -35,6 +37,8 @@ export interface EnqueueInput {
   readonly params?: Record<string, unknown>;
   readonly createdBy?: string | null;
   readonly maxAttempts?: number;
+  /** Runs after the jobs of the same lane queued before it, never beside them. */
+  readonly lane?: string;
 }
 
 const COLUMNS = [
@@ -55,6 +59,7 @@ const COLUMNS = [
   'finished',
   'owner',
   'heartbeat',
+  'lane',
 ] as const;
 
 /** Retry delay after the n-th failed attempt: 2 s, 8 s, 32 s … capped at 10 minutes. */
@@ -81,6 +86,7 @@ export class JobStore {
           params: jsonb(input.params ?? {}),
           progress: jsonb({}),
           created_by: input.createdBy ?? null,
+          lane: input.lane ?? null,
           ...(input.maxAttempts ? { max_attempts: input.maxAttempts } : {}),
         })
         .returning(COLUMNS)
@@ -122,7 +128,11 @@ export class JobStore {
     return (await q.limit(filter.limit ?? 50).execute()) as Job[];
   }
 
-  /** Takes the oldest due queued job of one of `kinds` for `owner`, or none. */
+  /**
+   * Takes the oldest due queued job of one of `kinds` for `owner`, or none. A job whose lane has
+   * an older job queued or running waits its turn; two processes claiming in one lane at once
+   * collide on the unique index of running lanes, and the loser takes nothing this time.
+   */
   async claim(owner: string, kinds: readonly string[]): Promise<Job | undefined> {
     if (kinds.length === 0) return undefined;
     const result = await sql<Job>`
@@ -132,6 +142,11 @@ export class JobStore {
         SELECT id FROM job
         WHERE state = 'queued' AND run_after <= now() AND kind IN (${sql.join(kinds)})
           AND NOT cancel_requested
+          AND (lane IS NULL OR NOT EXISTS (
+            SELECT 1 FROM job AS before
+            WHERE before.lane = job.lane AND before.id <> job.id
+              AND (before.state = 'running' OR (before.state = 'queued' AND before.created < job.created))
+          ))
         ORDER BY created
         LIMIT 1
         FOR UPDATE SKIP LOCKED

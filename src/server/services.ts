@@ -8,6 +8,7 @@ import { openCatalog } from '../catalog/store.js';
 import type { Config } from '../config/load.js';
 import { openDuckDbDatastore } from '../datastore/duckdb/index.js';
 import { lazySqlSandbox } from '../datastore/sql-sandbox/lazy.js';
+import { seedHumasDemo } from '../demo/humas.js';
 import { seedDemo } from '../demo/seed.js';
 import { registerJobHandlers } from '../jobs/handlers.js';
 import { JobRunner } from '../jobs/runner.js';
@@ -83,6 +84,7 @@ export async function openServices(
       await seedRegions(catalog.db);
       if (config.demo) {
         await seedDemo(catalog.db, datastore, (done, total, label) => step(`demo: ${label}`, done, total));
+        await seedHumasDemo(catalog.db, config.dataDir, jobs);
       }
       await createFirstAdmin(registry, services, notice);
       await catalog.db

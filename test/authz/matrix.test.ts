@@ -13,6 +13,7 @@ import { loadActor } from '../../src/auth/actor.js';
 import { KendaliError } from '../../src/core/errors.js';
 import { makeContext } from '../../src/http/context.js';
 import { addUpload } from '../../src/ingest/uploads.js';
+import { type AlertRuleRow, openAlert } from '../../src/ruang-kendali/alerts.js';
 import { addUser, systemCtx } from '../support/accounts.js';
 import { openTestServices, type TestServices } from '../support/services.js';
 
@@ -46,6 +47,18 @@ interface Fixture {
   job(): Promise<string>;
   /** A submission under review for a fresh dataset of `bps` (its id). */
   submission(vis: Vis): Promise<string>;
+  /** A fresh article of `bps`: published (public) or a draft (private); its id. */
+  article(vis: Vis): Promise<string>;
+  /** Calls an action as the system. */
+  call(name: string, input: Record<string, unknown>): Promise<unknown>;
+  /** Ruang Kendali: a dataset of `bps` of that visibility with a datastore table (its id). */
+  tableDataset(vis: Vis): Promise<string>;
+  /** An indicator of `bps` over such a dataset (its name). */
+  indicator(vis: Vis): Promise<string>;
+  /** A programme of `bps` (its name). */
+  programme(): Promise<string>;
+  /** An alert rule of `bps` and an open alert of it (their ids). */
+  alert(): Promise<{ rule: string; alert: string }>;
 }
 
 interface Row {
@@ -59,6 +72,26 @@ const onDataset = (pub: readonly Role[], priv: readonly Role[]) => ({ public: pu
 const PRIVATE_READERS: readonly Role[] = ['produsen', 'walidata', 'admin', 'sysadmin'];
 let n = 0;
 const fresh = () => `authz-${++n}`;
+
+/** An agenda item of institution `bps` (its id). */
+const agendaItem = async (f: Fixture): Promise<string> =>
+  (
+    (await f.call('agenda_create', {
+      owner_org: 'bps',
+      title: `Rilis ${fresh()}`,
+      kind: 'release',
+      starts_at: '2026-05-05T11:00',
+    })) as { id: string }
+  ).id;
+/** A media source of institution `bps` (its name). */
+const mediaSource = async (f: Fixture): Promise<string> =>
+  (
+    (await f.call('media_source_create', {
+      name: fresh(),
+      url: 'http://127.0.0.1:9/rss.xml',
+      owner_org: 'bps',
+    })) as { name: string }
+  ).name;
 
 const MATRIX: Record<string, Row> = {
   status_show: { input: async () => ({}), allowed: same(EVERYONE) },
@@ -214,6 +247,7 @@ const MATRIX: Record<string, Row> = {
   job_show: { input: async (f) => ({ id: await f.job() }), allowed: same(ORG_ADMINS) },
   job_cancel: { input: async (f) => ({ id: await f.job() }), allowed: same(ORG_ADMINS) },
   job_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
+  search_index_rebuild: { input: async () => ({}), allowed: same(SYSADMIN) },
   data_plan_create: {
     input: async () => ({ year: 2026, owner_org: 'bps', title: fresh(), frequency: 'yearly' }),
     allowed: same(MANAGERS),
@@ -232,6 +266,150 @@ const MATRIX: Record<string, Row> = {
   review_decide: {
     input: async (f, v) => ({ id: await f.submission(v), decision: 'approve' }),
     allowed: same(MANAGERS),
+  },
+  // Humas: the joint PR agenda (members of the institution post; anyone reads) and media monitoring.
+  agenda_create: {
+    input: async () => ({
+      owner_org: 'bps',
+      title: 'Konferensi pers',
+      kind: 'press_conference',
+      starts_at: '2026-05-04T10:00',
+    }),
+    allowed: same(EDITORS),
+  },
+  agenda_show: { input: async (f) => ({ id: await agendaItem(f) }), allowed: same(EVERYONE) },
+  agenda_list: { input: async () => ({ from: '2026-05-01', to: '2026-05-31' }), allowed: same(EVERYONE) },
+  agenda_week: { input: async () => ({ date: '2026-05-04' }), allowed: same(EVERYONE) },
+  agenda_update: {
+    input: async (f) => ({ id: await agendaItem(f), topic: 'Inflasi' }),
+    allowed: same(EDITORS),
+  },
+  agenda_delete: { input: async (f) => ({ id: await agendaItem(f) }), allowed: same(EDITORS) },
+  media_source_create: {
+    input: async () => ({ name: fresh(), url: 'http://127.0.0.1:9/rss.xml', owner_org: 'bps' }),
+    allowed: same(ORG_ADMINS),
+  },
+  media_source_show: { input: async (f) => ({ id: await mediaSource(f) }), allowed: same(ORG_ADMINS) },
+  media_source_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
+  media_source_update: {
+    input: async (f) => ({ id: await mediaSource(f), schedule: '0 7 * * *' }),
+    allowed: same(ORG_ADMINS),
+  },
+  media_source_delete: { input: async (f) => ({ id: await mediaSource(f) }), allowed: same(ORG_ADMINS) },
+  media_source_fetch: { input: async (f) => ({ id: await mediaSource(f) }), allowed: same(ORG_ADMINS) },
+  media_alias_create: {
+    input: async () => ({ kind: 'programme', programme: 'Makan Bergizi Gratis', alias: fresh() }),
+    allowed: same(SYSADMIN),
+  },
+  media_alias_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
+  media_alias_delete: {
+    input: async (f) => ({
+      id: (
+        (await f.call('media_alias_create', {
+          kind: 'organization',
+          organization: 'bps',
+          alias: fresh(),
+        })) as {
+          id: string;
+        }
+      ).id,
+    }),
+    allowed: same(SYSADMIN),
+  },
+  media_item_list: {
+    input: async () => ({ organization: 'bps', sentiment: 'negative' }),
+    allowed: same(SIGNED_IN),
+  },
+  media_trend: { input: async () => ({ organization: 'bps' }), allowed: same(SIGNED_IN) },
+  media_sentiment_daily: { input: async () => ({}), allowed: same(SIGNED_IN) },
+  article_create: {
+    input: async (_f, v) => ({
+      owner_org: 'bps',
+      title: fresh(),
+      state: v === 'private' ? 'draft' : 'published',
+    }),
+    allowed: same(EDITORS),
+  },
+  article_show: {
+    input: async (f, v) => ({ id: await f.article(v) }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
+  article_list: { input: async () => ({ include_drafts: true }), allowed: same(EVERYONE) },
+  article_update: {
+    input: async (f, v) => ({ id: await f.article(v), lead: 'Baru' }),
+    allowed: same(EDITORS),
+  },
+  // Readers' engagement: anyone on a published article; nobody on a draft (Not Found).
+  article_view: { input: async (f, v) => ({ id: await f.article(v) }), allowed: onDataset(EVERYONE, []) },
+  article_react: {
+    input: async (f, v) => {
+      const id = await f.article(v);
+      const shown = (await f.call('article_show', { id })) as { page_token: string };
+      return { id, reaction: 'bangga', token: shown.page_token };
+    },
+    allowed: onDataset(EVERYONE, []),
+  },
+  article_share: {
+    input: async (f, v) => ({ id: await f.article(v), channel: 'copy' }),
+    allowed: onDataset(EVERYONE, []),
+  },
+  humas_engagement: { input: async () => ({}), allowed: same(SIGNED_IN) },
+  overdue_list: { input: async () => ({ owner_org: 'bps' }), allowed: same(SIGNED_IN) },
+  notification_list: { input: async () => ({ unread_only: true }), allowed: same(SIGNED_IN) },
+  notification_read: { input: async () => ({ all: true }), allowed: same(SIGNED_IN) },
+  indicator_create: {
+    input: async (f, v) => ({
+      name: fresh(),
+      owner_org: 'bps',
+      package_id: await f.tableDataset(v),
+      measure: 'nilai',
+      polarity: 'higher',
+    }),
+    allowed: same(EDITORS),
+  },
+  indicator_show: {
+    input: async (f, v) => ({ id: await f.indicator(v) }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
+  indicator_values: {
+    input: async (f, v) => ({ id: await f.indicator(v) }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
+  indicator_list: { input: async () => ({}), allowed: same(EVERYONE) },
+  indicator_update: {
+    input: async (f, v) => ({ id: await f.indicator(v), title: 'Indikator baru' }),
+    allowed: same(EDITORS),
+  },
+  programme_create: {
+    input: async () => ({ name: fresh(), owner_org: 'bps', title: 'Program prioritas' }),
+    allowed: same(EDITORS),
+  },
+  programme_show: { input: async (f) => ({ id: await f.programme() }), allowed: same(EVERYONE) },
+  programme_list: { input: async () => ({ owner_org: 'bps' }), allowed: same(EVERYONE) },
+  programme_update: {
+    input: async (f) => ({ id: await f.programme(), status: 'at_risk', bottleneck: 'Lahan belum bebas' }),
+    allowed: same(EDITORS),
+  },
+  alert_rule_create: {
+    input: async (f, v) => ({
+      name: fresh(),
+      kind: 'stale_data',
+      owner_org: 'bps',
+      package_id: await f.tableDataset(v),
+      params: { max_age_days: 30 },
+    }),
+    allowed: same(MANAGERS),
+  },
+  alert_rule_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
+  alert_rule_update: {
+    input: async (f) => ({ id: (await f.alert()).rule, deadline_days: 5 }),
+    allowed: same(MANAGERS),
+  },
+  alert_list: { input: async () => ({ state: 'all' }), allowed: same(SIGNED_IN) },
+  alert_show: { input: async (f) => ({ id: (await f.alert()).alert }), allowed: same(PRIVATE_READERS) },
+  alert_update: {
+    input: async (f) => ({ id: (await f.alert()).alert, note: 'Sedang ditindaklanjuti' }),
+    allowed: same(EDITORS),
   },
 };
 
@@ -317,6 +495,15 @@ describe('authorisation matrix', () => {
       })) as { id: string };
       return made.id;
     },
+    article: async (vis) => {
+      const made = (await t.registry.call('article_create', systemCtx(t), {
+        owner_org: 'bps',
+        title: `Berita ${fresh()}`,
+        state: vis === 'private' ? 'draft' : 'published',
+      })) as { id: string };
+      return made.id;
+    },
+    call: (name, input) => t.registry.call(name, systemCtx(t), input),
     membership: async () => {
       await t.registry.call('member_create', systemCtx(t), {
         id: 'bps',
@@ -337,6 +524,45 @@ describe('authorisation matrix', () => {
       return { name, id: ds.id, resource: ds.resources[0]?.id ?? '' };
     },
     user: (role) => users.get(role) ?? null,
+    tableDataset: async (vis) => {
+      const resource = await fixture.table(vis);
+      const r = await t.services.catalog.db
+        .selectFrom('resource')
+        .select('dataset_id')
+        .where('id', '=', resource)
+        .executeTakeFirstOrThrow();
+      return r.dataset_id;
+    },
+    indicator: async (vis) => {
+      const name = fresh();
+      await t.registry.call('indicator_create', systemCtx(t), {
+        name,
+        owner_org: 'bps',
+        package_id: await fixture.tableDataset(vis),
+        measure: 'nilai',
+        polarity: 'higher',
+      });
+      return name;
+    },
+    programme: async () => {
+      const name = fresh();
+      await t.registry.call('programme_create', systemCtx(t), { name, owner_org: 'bps', title: 'Program' });
+      return name;
+    },
+    alert: async () => {
+      const rule = (await t.registry.call('alert_rule_create', systemCtx(t), {
+        name: fresh(),
+        kind: 'overdue_submission',
+        owner_org: 'bps',
+      })) as AlertRuleRow;
+      const alert = await openAlert(
+        t.services,
+        rule,
+        { subject: fresh(), title: 'Uji', detail: {} },
+        new Date(),
+      );
+      return { rule: rule.id, alert: alert?.id ?? '' };
+    },
   };
 
   const outcome = async (action: string, role: Role, vis: Vis): Promise<Outcome> => {

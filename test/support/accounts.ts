@@ -1,7 +1,7 @@
 /** Accounts for tests: users and institutions made through the actions, as a sysadmin. */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { ActionContext } from '../../src/actions/types.js';
-import { systemActor } from '../../src/auth/actor.js';
+import { loadActor, systemActor } from '../../src/auth/actor.js';
 import { makeContext } from '../../src/http/context.js';
 import type { TestServices } from './services.js';
 
@@ -27,6 +27,35 @@ export async function addUser(
     sysadmin: opts.sysadmin ?? false,
   })) as { id: string };
   return { id: u.id, name, password };
+}
+
+/**
+ * Users `<prefix>-<key>` made members of institutions with a role; returns a signed-in action
+ * context per key (locale id).
+ */
+export async function addMembers(
+  t: TestServices,
+  prefix: string,
+  rows: readonly (readonly [key: string, org: string, role: string])[],
+): Promise<Record<string, ActionContext>> {
+  const contexts: Record<string, ActionContext> = {};
+  for (const [key, org, role] of rows) {
+    const u = await addUser(t, `${prefix}-${key}`);
+    await t.registry.call('member_create', systemCtx(t), {
+      id: org,
+      object: u.name,
+      object_type: 'user',
+      capacity: role,
+    });
+    contexts[key] = makeContext(
+      t.registry,
+      t.services,
+      await loadActor(t.services.catalog.db, u.id),
+      'id',
+      key,
+    );
+  }
+  return contexts;
 }
 
 /** An institution row (the organization actions belong to the catalog; this only needs a row). */

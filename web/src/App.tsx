@@ -10,6 +10,12 @@ const Datasets = lazy(() => import('./areas/portal/Datasets.js'));
 const Organizations = lazy(() => import('./areas/portal/Organizations.js'));
 const RuangKendali = lazy(() => import('./areas/ruang-kendali/RuangKendali.js'));
 const Humas = lazy(() => import('./areas/humas/Humas.js'));
+const HumasAgenda = lazy(() => import('./areas/humas/Agenda.js'));
+const HumasMedia = lazy(() => import('./areas/humas/Media.js'));
+const HumasNews = lazy(() => import('./areas/humas/News.js'));
+const HumasArticle = lazy(() => import('./areas/humas/Article.js'));
+const SignIn = lazy(() => import('./areas/ruang-kerja/SignIn.js'));
+const Queue = lazy(() => import('./areas/ruang-kerja/Queue.js'));
 
 export function App() {
   return (
@@ -22,6 +28,12 @@ export function App() {
             <Route path="organization" element={<Organizations />} />
             <Route path="ruang-kendali" element={<RuangKendali />} />
             <Route path="humas" element={<Humas />} />
+            <Route path="humas/agenda" element={<HumasAgenda />} />
+            <Route path="humas/media" element={<HumasMedia />} />
+            <Route path="humas/berita" element={<HumasNews />} />
+            <Route path="humas/berita/:slug" element={<HumasArticle />} />
+            <Route path="masuk" element={<SignIn />} />
+            <Route path="ruang-kerja/antrian" element={<Queue />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

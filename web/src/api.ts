@@ -33,6 +33,20 @@ export class ApiError extends Error {
   }
 }
 
+let csrfToken: string | null = null;
+
+/** The session's CSRF token (from sign-in or `/api/auth/me`), sent with every POST; null when signed out. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Headers of a POST made with the session cookie. */
+export const postHeaders = (): Record<string, string> => ({
+  Accept: 'application/json',
+  'Content-Type': 'application/json',
+  ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+});
+
 const ACTION_NAME = /^[a-z][a-z0-9_]*$/;
 const READ_SUFFIXES = ['_show', '_list', '_search', '_autocomplete'];
 
@@ -77,10 +91,7 @@ export async function callAction<T>(
   const url = `/api/3/action/${name}${method === 'GET' ? toQuery(input) : ''}`;
   const init: RequestInit = {
     method,
-    headers:
-      method === 'GET'
-        ? { Accept: 'application/json' }
-        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers: method === 'GET' ? { Accept: 'application/json' } : postHeaders(),
     credentials: 'same-origin',
     ...(method === 'POST' ? { body: JSON.stringify(input) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

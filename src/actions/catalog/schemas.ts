@@ -1,9 +1,5 @@
 /** Field schemas shared by the catalog actions (CKAN's validators, as TypeBox). */
-import { FormatRegistry, Type } from '@sinclair/typebox';
-
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
-if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', (v) => EMAIL.test(v));
-if (!FormatRegistry.Has('http-url')) FormatRegistry.Set('http-url', (v) => /^https?:\/\/[^\s]+$/i.test(v));
+import { Type } from '@sinclair/typebox';
 
 /** CKAN's name rule: 2–100 characters, lowercase alphanumerics, `-` and `_`. */
 export const Slug = Type.String({

@@ -6,10 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, systemCtx } from '../../../test/support/accounts.js';
+import { addMembers, systemCtx } from '../../../test/support/accounts.js';
 import { openTestServices, type TestServices } from '../../../test/support/services.js';
-import { loadActor } from '../../auth/actor.js';
-import { makeContext } from '../../http/context.js';
 import { addUpload } from '../../ingest/uploads.js';
 import type { ActionContext } from '../types.js';
 import { dueDates } from './index.js';
@@ -41,20 +39,14 @@ beforeAll(async () => {
     title: 'Prevalensi Stunting',
     owner_org: 'dinkes-jabar',
   });
-  for (const [user, org, role] of [
-    ['produsen', 'dinkes-jabar', 'produsen'],
-    ['walidata', 'dinkes-jabar', 'walidata'],
-    ['pembina', 'bps', 'walidata'],
-  ] as const) {
-    const u = await addUser(t, `u-${user}`);
-    await t.registry.call('member_create', sys, {
-      id: org,
-      object: u.name,
-      object_type: 'user',
-      capacity: role,
-    });
-    as[user] = makeContext(t.registry, t.services, await loadActor(t.services.catalog.db, u.id), 'id', user);
-  }
+  Object.assign(
+    as,
+    await addMembers(t, 'u', [
+      ['produsen', 'dinkes-jabar', 'produsen'],
+      ['walidata', 'dinkes-jabar', 'walidata'],
+      ['pembina', 'bps', 'walidata'],
+    ]),
+  );
 });
 afterAll(async () => t.cleanup());
 

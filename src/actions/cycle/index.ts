@@ -26,16 +26,19 @@ import { jsonb } from '../../catalog/json.js';
 import { findOrganization } from '../../catalog/organizations.js';
 import type { SubmissionState } from '../../catalog/schema.js';
 import { conflict, notFound, validation } from '../../core/errors.js';
+import { resolveOverdue } from '../../cycle/overdue.js';
 import { prepareImport } from '../../ingest/pipeline/import.js';
 import type { TableSchema } from '../../ingest/pipeline/schema.js';
 import { publishStaged, stageImport } from '../../ingest/publish.js';
 import { findUpload } from '../../ingest/uploads.js';
+import { notifyReview } from '../../notify/cycle-events.js';
 import { editDatasetPolicy } from '../catalog/dataset-policy.js';
 import { IdOrName } from '../catalog/schemas.js';
 import { allow, type Decision, deny, signedInPolicy } from '../policy.js';
 import type { ActionRegistry } from '../registry.js';
 import type { ActionContext, Actor } from '../types.js';
 import { defineAction } from '../types.js';
+import { overdueList } from './overdue-list.js';
 import { readPlanFile } from './plan-file.js';
 
 const userId = (ctx: ActionContext): string | null => userIdOf(ctx.actor);
@@ -339,6 +342,8 @@ export const reviewSubmit = defineAction({
         before: null,
         after: { submission: id, staged_version: staged.version, file: upload.filename },
       });
+      await resolveOverdue(db, { submissionId: id, datasetId: ds.id, planItemId: item?.id ?? null });
+      await notifyReview(ctx, id, previous ? 'resubmit' : 'submit');
       return submissionDict(ctx, await submissionRow(ctx, id));
     } finally {
       await prepared.dispose();
@@ -372,12 +377,13 @@ async function submissionDict(ctx: ActionContext, s: SubmissionRow) {
 
 export const reviewList = defineAction({
   name: 'review_list',
-  doc: 'The review queue for the caller: submissions awaiting them (walidata and admins: submitted in their institutions; pembina: priority data awaiting the pembina; producers: their own returned ones), or all they may see in one `state`.',
+  doc: 'The review queue for the caller: submissions awaiting them (walidata and admins: submitted in their institutions; pembina: priority data awaiting the pembina; producers: their own returned ones), or all they may see in one `state`, or with `mine` the ones they submitted, in every state.',
   readOnly: true,
   schema: Type.Object({
     state: Type.Optional(
       Type.Union(['submitted', 'returned', 'awaiting_pembina', 'published'].map((s) => Type.Literal(s))),
     ),
+    mine: Type.Optional(Type.Boolean()),
   }),
   policy: signedInPolicy,
   handler: async (ctx, input) => {
@@ -390,9 +396,11 @@ export const reviewList = defineAction({
       .orderBy('s.updated', 'desc')
       .limit(500);
     if (input.state) q = q.where('s.state', '=', input.state as SubmissionState);
+    if (input.mine) q = q.where('s.submitted_by', '=', userId(ctx) ?? '00000000-0000-0000-0000-000000000000');
     const rows = await q.execute();
     const pembina = await isPembina(ctx, actor);
     const mine = rows.filter((s) => {
+      if (input.mine) return true;
       if (input.state)
         return (
           actor.sysadmin || actor.memberships[s.organization_id] !== undefined || (s.priority && pembina)
@@ -483,6 +491,7 @@ export const reviewDecide = defineAction({
         before: { submission: s.state },
         after: { submission: 'returned', step, comment: input.comment.trim() },
       });
+      await notifyReview(ctx, s.id, 'return', input.comment.trim());
       return submissionDict(ctx, await submissionRow(ctx, s.id));
     }
     await event(ctx, s.id, `approve:${step}`, input.comment?.trim() ?? '');
@@ -499,6 +508,7 @@ export const reviewDecide = defineAction({
         before: { submission: s.state },
         after: { submission: 'awaiting_pembina', step },
       });
+      await notifyReview(ctx, s.id, 'awaiting_pembina');
       return submissionDict(ctx, await submissionRow(ctx, s.id));
     }
     const published = await publishStaged(ctx.services, ctx.actor, {
@@ -529,6 +539,7 @@ export const reviewDecide = defineAction({
       before: { submission: s.state },
       after: { submission: 'published', step, version: published.version },
     });
+    await notifyReview(ctx, s.id, 'publish');
     return {
       ...(await submissionDict(ctx, await submissionRow(ctx, s.id))),
       resource_id: published.resource_id,
@@ -622,5 +633,6 @@ export function registerCycleActions(registry: ActionRegistry): ActionRegistry {
     .register(reviewSubmit)
     .register(reviewList)
     .register(reviewShow)
-    .register(reviewDecide);
+    .register(reviewDecide)
+    .register(overdueList);
 }

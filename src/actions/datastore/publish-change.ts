@@ -16,6 +16,7 @@ import { jsonb } from '../../catalog/json.js';
 import type { ColumnInfoRow, DatasetVersionTable } from '../../catalog/schema.js';
 import { conflict, isKendaliError, notFound } from '../../core/errors.js';
 import type { TableChange } from '../../datastore/backend.js';
+import { queueAfterVersion } from '../../ruang-kendali/job.js';
 import type { ActionContext } from '../types.js';
 import { withTableLock } from './table-lock.js';
 import type { WriteTarget } from './write-target.js';
@@ -149,6 +150,7 @@ export function publishChange(
       }
       try {
         await record(ctx, target, action, tableId, base, { version, rows }, planned);
+        void queueAfterVersion(ctx.services, target.dataset.id, version);
         return { version, rows, tableId };
       } catch (e) {
         if (e instanceof Outrun || isUniqueViolation(e)) continue;

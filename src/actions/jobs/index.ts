@@ -18,6 +18,7 @@ import { allow, deny, signedInPolicy } from '../policy.js';
 import type { ActionRegistry } from '../registry.js';
 import type { ActionContext } from '../types.js';
 import { defineAction } from '../types.js';
+import { searchIndexRebuild } from './rebuild.js';
 
 const userId = (ctx: ActionContext): string | null => userIdOf(ctx.actor);
 
@@ -303,5 +304,6 @@ export function registerJobActions(registry: ActionRegistry): ActionRegistry {
     .register(harvestSourceList)
     .register(harvestSourceShow)
     .register(harvestRun)
-    .register(harvestLog);
+    .register(harvestLog)
+    .register(searchIndexRebuild);
 }

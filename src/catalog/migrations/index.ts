@@ -7,6 +7,11 @@ import * as m0005 from './0005_datastore.js';
 import * as m0006 from './0006_jobs.js';
 import * as m0007 from './0007_cycle.js';
 import * as m0008 from './0008_harvest_dcat.js';
+import * as m0009 from './0009_notifications.js';
+import * as m0010 from './0010_humas_news.js';
+import * as m0011 from './0011_humas_media.js';
+import * as m0012 from './0012_ruang_kendali.js';
+import * as m0013 from './0013_job_lane.js';
 
 /**
  * Versioned migrations, in order. Add a file `NNNN_what.ts` exporting `up` and list it here;
@@ -21,6 +26,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_jobs': m0006,
   '0007_cycle': m0007,
   '0008_harvest_dcat': m0008,
+  '0009_notifications': m0009,
+  '0010_humas_news': m0010,
+  '0011_humas_media': m0011,
+  '0012_ruang_kendali': m0012,
+  '0013_job_lane': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -75,6 +75,16 @@ export class SearchIndex {
     return this.#building;
   }
 
+  /**
+   * Builds the index again from the catalog and puts it in place once built; searches meanwhile
+   * answer from the old one. Changes committed during the build are applied after it, in turn.
+   */
+  async rebuild(): Promise<void> {
+    const ix = await this.#enqueue(() => this.#build());
+    this.#index = ix;
+    this.#building = Promise.resolve(ix);
+  }
+
   /** Applies committed changes (no-op while no index exists: its build reads them anyway). */
   apply(c: Changes): Promise<void> {
     if (!this.#building || (!c.datasets.size && !c.organizations.size && !c.groups.size))

@@ -5,7 +5,8 @@ import type { ValidationReport } from '../../ingest/pipeline/types.js';
 import { addUpload } from '../../ingest/uploads.js';
 import { type DataDirOption, withActions } from '../actions.js';
 import { CliError } from '../fail.js';
-import { createProgress } from '../progress.js';
+import { cancelOnInterrupt, followJob, type JobView } from '../job-follow.js';
+import { createProgress, type ProgressReporter } from '../progress.js';
 import { remoteCall, remoteFrom, remoteUpload } from '../remote.js';
 
 interface ImportOptions extends DataDirOption {
@@ -29,6 +30,27 @@ interface ImportResult {
   report: ValidationReport;
   schema?: unknown;
 }
+
+/** The import's phases as the progress bar names them (action phases and job phases). */
+const PHASE_LABELS: Record<string, string> = {
+  read: 'membaca',
+  reading: 'membaca',
+  profile: 'membaca (1/2)',
+  profiling: 'membaca (1/2)',
+  convert: 'mengubah (2/2)',
+  converting: 'mengubah (2/2)',
+  check: 'memeriksa',
+  checking: 'memeriksa',
+  publish: 'menerbitkan',
+  publishing: 'menerbitkan',
+};
+
+/** Reading has no bytes to count yet: a note; the passes after it move the bar. */
+const showPhase = (progress: ProgressReporter, phase: string, done: number, total: number, rows?: number) => {
+  const label = `${PHASE_LABELS[phase] ?? phase}${rows !== undefined && rows > 0 ? `, ${rows} baris` : ''}`;
+  if (phase === 'read' || phase === 'reading') progress.note(label);
+  else progress.update(done, total, label);
+};
 
 function printReport(r: ImportResult): void {
   const out = process.stdout;
@@ -107,8 +129,29 @@ export function importCommand(): Command {
           const uploadId = await remoteUpload(remote, file, (sent, total) =>
             progress.update(sent, total, 'mengunggah'),
           );
-          progress.note('diproses di server');
-          result = (await call('datastore_import', importInput(uploadId))) as ImportResult;
+          const queued = (await call('datastore_import', {
+            ...importInput(uploadId),
+            background: true,
+          })) as JobView;
+          progress.note(queued.state === 'queued' ? 'menunggu giliran di server' : 'diproses di server');
+          const ended = await cancelOnInterrupt(
+            call,
+            queued.id,
+            (text) => progress.note(text),
+            () =>
+              followJob(queued, {
+                call,
+                remote,
+                onProgress: (p) => {
+                  if (p.done !== undefined && p.total !== undefined)
+                    showPhase(progress, p.phase ?? p.note ?? '', p.done, p.total, p.rows);
+                },
+              }),
+          );
+          if (ended.state === 'cancelled')
+            throw new CliError('impor dibatalkan; tidak ada yang diterbitkan', 130);
+          if (ended.state !== 'succeeded') throw new CliError(ended.error ?? `impor ${ended.state}`, 1);
+          result = ended.result as ImportResult;
         } else {
           result = (await withActions(
             opts,
@@ -117,8 +160,7 @@ export function importCommand(): Command {
               const upload = await addUpload(dataDir, file, null);
               return call('datastore_import', importInput(upload.id));
             },
-            (phase, done, total) =>
-              progress.update(done, total, phase === 'profile' ? 'membaca (1/2)' : 'mengubah (2/2)'),
+            (phase, done, total, rows) => showPhase(progress, phase, done, total, rows),
           )) as ImportResult;
         }
       } finally {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { useSiteStatus } from '../status.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { UserMenu } from './UserMenu.js';
 
 const AREAS = [
   { to: '/', key: 'nav.home' },
@@ -21,6 +22,7 @@ export function Header() {
           <span className="brand-name">{status?.site_title || t('common.siteFallback')}</span>
           <span className="brand-tagline">{t('common.tagline')}</span>
         </Link>
+        <UserMenu />
         <LanguageSwitch />
       </div>
       <nav className="site-nav" aria-label={t('nav.label')}>

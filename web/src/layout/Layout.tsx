@@ -1,10 +1,11 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { SessionProvider } from '../session.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 
-/** Skip link, header, main (route modules load lazily inside it), footer. */
+/** Skip link, header, main (route modules load lazily inside it), footer; the signed-in session around them. */
 export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -21,7 +22,7 @@ export function Layout() {
   }, [pathname]);
 
   return (
-    <>
+    <SessionProvider>
       <a className="skip-link" href="#main">
         {t('common.skipToContent')}
       </a>
@@ -32,6 +33,6 @@ export function Layout() {
         </Suspense>
       </main>
       <Footer />
-    </>
+    </SessionProvider>
   );
 }

@@ -1,0 +1,56 @@
+/**
+ * The demo seed's control room: indicators over the demo datasets compute (national, by
+ * province, regencies of one province), programmes and open alerts are there.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemCtx } from '../../test/support/accounts.js';
+import { CATALOG_ENGINES } from '../../test/support/catalog.js';
+import { openTestServices, type TestServices } from '../../test/support/services.js';
+import { seedDemo } from '../demo/seed.js';
+import { evaluate } from './evaluate.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: loose results in tests
+type Any = Record<string, any>;
+
+describe.each(CATALOG_ENGINES)('control room demo on %s', (engine) => {
+  let t: TestServices;
+  beforeEach(async () => {
+    t = await openTestServices(engine, { regions: true });
+    await seedDemo(t.services.catalog.db, t.services.datastore);
+  });
+  afterEach(async () => t.cleanup());
+
+  it('seeds indicators that compute, programmes and open alerts', async () => {
+    const call = (name: string, input: Any) => t.registry.call(name, systemCtx(t), input) as Promise<Any>;
+    const started = performance.now();
+    const result = await evaluate(t.services);
+    const ms = performance.now() - started;
+    expect(result.indicators).toBe(5);
+    console.info(`demo evaluation on ${engine}: ${result.indicators} indicators in ${ms.toFixed(0)} ms`);
+    const poverty = await call('indicator_show', { id: 'kemiskinan-nasional' });
+    expect(poverty.current.period).toBe('2024');
+    expect(poverty.current.value).toBeGreaterThan(3);
+    expect(poverty.current.status).toMatch(/^(green|amber_green|amber|amber_red|red)$/);
+    expect(poverty.lineage).toMatchObject({
+      dataset_name: 'persentase-penduduk-miskin-provinsi',
+      version: 1,
+    });
+    const provinces = await call('indicator_values', {
+      id: 'kemiskinan-nasional',
+      level: 'province',
+      period: '2024',
+    });
+    expect(provinces.values).toHaveLength(38);
+    expect(provinces.values.find((v: Any) => v.region_code === '32')?.region_name).toMatch(/JAWA BARAT/i);
+    const jabar = await call('indicator_values', {
+      id: 'kemiskinan-kabupaten-kota',
+      level: 'regency',
+      province: '32',
+    });
+    expect(jabar.values).toHaveLength(27);
+    expect(jabar.values.every((v: Any) => v.region_code.startsWith('32.'))).toBe(true);
+    expect(await call('programme_list', {})).toHaveLength(4);
+    const alerts = await call('alert_list', {});
+    expect(alerts.length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+});
