@@ -93,7 +93,7 @@ describe('portal shell', () => {
       text: 'Daftar organisasi sedang disiapkan',
     },
     { link: 'Ruang Kendali', path: '/ruang-kendali', heading: 'Ruang Kendali', text: 'Dinding pemantauan' },
-    { link: 'Humas', path: '/humas', heading: 'Humas', text: 'Kanal Humas sedang disiapkan' },
+    { link: 'Humas', path: '/humas', heading: 'Humas', text: 'Agenda Humas Bersama' },
     {
       link: 'Beranda',
       path: '/',

@@ -69,8 +69,12 @@ export const en: Catalog = {
   },
   humas: {
     title: 'Public Relations',
-    emptyTitle: 'The Public Relations channel is being prepared',
-    emptyText: 'News, event agenda and media-monitoring summaries will appear here.',
+    intro:
+      'The government public-relations channel: institutions’ news, the joint #IndonesiaBicaraBaik agenda and media monitoring.',
+    newsText: 'News from institutions, with read counts, share links and reader reactions.',
+    agendaText: 'A calendar of PR activities across institutions, with clash flags and iCalendar feeds.',
+    mediaText:
+      'Monitored media items with sentiment, the institutions they mention and negative-sentiment spikes.',
   },
   humasNews: {
     title: 'News',

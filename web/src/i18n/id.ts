@@ -71,8 +71,12 @@ export const id = {
   },
   humas: {
     title: 'Humas',
-    emptyTitle: 'Kanal Humas sedang disiapkan',
-    emptyText: 'Di sini akan tampil berita, agenda kegiatan dan ringkasan pemantauan media.',
+    intro:
+      'Kanal kehumasan pemerintah: berita instansi, agenda bersama #IndonesiaBicaraBaik dan pemantauan media.',
+    newsText: 'Berita dari instansi, dengan jumlah pembaca, tautan berbagi dan tanggapan pembaca.',
+    agendaText: 'Kalender kegiatan kehumasan lintas instansi, dengan penanda bentrok dan umpan iCalendar.',
+    mediaText:
+      'Berita media yang dipantau, dengan sentimen, instansi yang disebut dan lonjakan sentimen negatif.',
   },
   humasNews: {
     title: 'Berita',
