@@ -3,7 +3,7 @@
  * copies under tracking URLs or near-identical titles, mentions of the demo institutions)
  * through Kendali's whole step — parse, dedupe (canonical URL and title index), mentions,
  * sentiment — against the peer figure of the parser alone (@rowanmanning/feed-parser) on the
- * same documents, reading the same fields. Not registered in bench/run.ts: bench/humas.ts calls `measureFeeds`.
+ * same documents, reading the same fields. Run by `npm run bench -- humas` (bench/humas.ts calls it).
  */
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { DEMO_INSTITUTIONS } from '../src/demo/institutions.js';

@@ -48,7 +48,7 @@ export async function withActions<T>(
         systemActor('system:cli'),
         config.locale,
         'cli',
-        onProgress,
+        { progress: onProgress },
       );
       return await fn((name, input) => opened.registry.call(name, ctx, input), config.dataDir);
     } finally {

@@ -12,7 +12,7 @@ import { Cron } from 'croner';
 import { type Kysely, sql } from 'kysely';
 import type { CatalogSchema } from '../catalog/schema.js';
 import type { CatalogStore } from '../catalog/store.js';
-import { TIMEZONE } from '../jobs/schedule.js';
+import { type Background, TIMEZONE } from '../jobs/schedule.js';
 import { QUEUE_PATH } from '../notify/cycle-events.js';
 import { membersOf, notify } from '../notify/notify.js';
 
@@ -26,6 +26,21 @@ const longDate = (d: string): string =>
 
 /** The `date` column as written (drivers would turn it into a Date at some midnight). */
 const dueText = sql<string>`due_date::text`.as('due_date');
+
+/**
+ * The due dates (sorted `YYYY-MM-DD`) missed by `today` (a Jakarta date): passed, with no
+ * submission day (Jakarta dates) after the previous due date — for the first one, none ever.
+ * The one rule behind `detectOverdue` and `data_plan_list`'s `overdue`.
+ */
+export function missedDueDates(dates: readonly string[], made: readonly string[], today: string): string[] {
+  return dates.filter((d, i) => d < today && !made.some((t) => i === 0 || t > (dates[i - 1] as string)));
+}
+
+/** Whether a submission (of a plan item or a dataset) counts for this plan item. */
+export const coversItem = (
+  item: { id: string; dataset_id: string | null },
+  s: { plan_item_id: string | null; dataset_id: string },
+): boolean => s.plan_item_id === item.id || (item.dataset_id !== null && s.dataset_id === item.dataset_id);
 
 export interface DetectResult {
   /** Overdue rows inserted by this run. */
@@ -64,17 +79,8 @@ export async function detectOverdue(
   let notified = 0;
   for (const item of items) {
     const dates = [...item.due_dates].sort();
-    const made = subs
-      .filter(
-        (s) => s.plan_item_id === item.id || (item.dataset_id !== null && s.dataset_id === item.dataset_id),
-      )
-      .map((s) => jakartaDate(s.created));
-    const missed = dates.filter(
-      (d, i) =>
-        d < today &&
-        !known.has(`${item.id}/${d}`) &&
-        !made.some((t) => i === 0 || t > (dates[i - 1] as string)),
-    );
+    const made = subs.filter((s) => coversItem(item, s)).map((s) => jakartaDate(s.created));
+    const missed = missedDueDates(dates, made, today).filter((d) => !known.has(`${item.id}/${d}`));
     if (!missed.length) continue;
     const inserted = await db
       .insertInto('cycle_overdue')
@@ -131,7 +137,7 @@ export async function resolveOverdue(
 }
 
 /** Runs `detectOverdue` now and every day at 00:05 in Asia/Jakarta. */
-export class OverdueScheduler {
+export class OverdueScheduler implements Background {
   #cron: Cron | undefined;
   #running: Promise<unknown> | undefined;
 

@@ -16,15 +16,24 @@ export function requestLocale(req: FastifyRequest, fallback: Locale): Locale {
   return fallback;
 }
 
-/** Makes the immutable per-call context; nested calls keep the same actor, locale and request. */
+/** What a call may carry beyond actor, locale and request id. */
+export interface ContextExtras {
+  readonly progress?: ProgressSink;
+  readonly signal?: AbortSignal;
+  readonly client?: ClientInfo;
+}
+
+/**
+ * Makes the immutable per-call context; nested calls keep the same actor, locale, request,
+ * progress sink, cancel signal and client.
+ */
 export function makeContext(
   registry: ActionRegistry,
   services: Services,
   actor: Actor | null,
   locale: Locale,
   requestId: string,
-  progress?: ProgressSink,
-  signal?: AbortSignal,
+  extras: ContextExtras = {},
 ): ActionContext {
   const ctx: ActionContext = Object.freeze({
     actor,
@@ -32,8 +41,9 @@ export function makeContext(
     requestId,
     services,
     call: (name: string, input: unknown) => registry.call(name, ctx, input),
-    ...(progress ? { progress } : {}),
-    ...(signal ? { signal } : {}),
+    ...(extras.progress ? { progress: extras.progress } : {}),
+    ...(extras.signal ? { signal: extras.signal } : {}),
+    ...(extras.client ? { client: extras.client } : {}),
   });
   return ctx;
 }
@@ -54,7 +64,6 @@ export const requestContext = (
   services: Services,
   req: FastifyRequest,
 ): ActionContext =>
-  Object.freeze({
-    ...makeContext(registry, services, req.auth.actor, requestLocale(req, services.config.locale), req.id),
+  makeContext(registry, services, req.auth.actor, requestLocale(req, services.config.locale), req.id, {
     client: clientInfo(req),
   });

@@ -35,15 +35,10 @@ export function importJob(registry: ActionRegistry, services: Services): JobHand
           unit: 'bytes',
           ...(rows !== undefined ? { rows } : {}),
         });
-      const call = makeContext(
-        registry,
-        services,
-        actor,
-        services.config.locale,
-        `job:${ctx.job.id}`,
+      const call = makeContext(registry, services, actor, services.config.locale, `job:${ctx.job.id}`, {
         progress,
-        ctx.signal,
-      );
+        signal: ctx.signal,
+      });
       try {
         return await registry.call('datastore_import', call, { ...ctx.job.params, background: false });
       } catch (e) {

@@ -26,8 +26,40 @@ export function nextRun(expr: string, from: Date): Date | null {
   return next;
 }
 
-export class HarvestScheduler {
-  #timer: NodeJS.Timeout | undefined;
+/** Something the server runs beside its requests: started after listening, stopped before closing. */
+export interface Background {
+  start(): void;
+  /** Stops the timer and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `tick` now and then every `ms` while started (unref'd timers, so they never hold the
+ * process open). A failing tick is reported as a warning and the next one runs as planned.
+ */
+export function repeat(what: string, ms: number, tick: () => Promise<unknown>): Background {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  return {
+    start() {
+      const loop = () => {
+        running = tick().catch((e: unknown) =>
+          process.emitWarning(`${what}: ${e instanceof Error ? e.message : String(e)}`),
+        );
+        timer = setTimeout(loop, ms);
+        timer.unref();
+      };
+      loop();
+    },
+    async stop() {
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+export class HarvestScheduler implements Background {
+  readonly #loop = repeat('harvest schedule', EVERY_MS, () => this.tick());
 
   constructor(
     private readonly catalog: CatalogStore,
@@ -35,16 +67,11 @@ export class HarvestScheduler {
   ) {}
 
   start(): void {
-    const loop = () => {
-      void this.tick().catch(() => {});
-      this.#timer = setTimeout(loop, EVERY_MS);
-      this.#timer.unref();
-    };
-    loop();
+    this.#loop.start();
   }
 
-  stop(): void {
-    if (this.#timer) clearTimeout(this.#timer);
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   /** Queues every source whose scheduled time has come; returns the names queued. */

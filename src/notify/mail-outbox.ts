@@ -10,6 +10,7 @@
 import { sql } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { CatalogStore } from '../catalog/store.js';
+import type { Background } from '../jobs/schedule.js';
 
 export interface OutboxOptions {
   readonly smtpUrl: string;
@@ -34,7 +35,7 @@ export interface TickResult {
   failed: number;
 }
 
-export class MailOutbox {
+export class MailOutbox implements Background {
   readonly #transport: Transporter;
   readonly #opts: Required<OutboxOptions>;
   #timer: NodeJS.Timeout | undefined;

@@ -6,6 +6,7 @@
  */
 import type { Services } from '../actions/types.js';
 import type { JobHandler } from '../jobs/runner.js';
+import { type Background, repeat } from '../jobs/schedule.js';
 import { evaluate } from './evaluate.js';
 
 export const EVALUATE_JOB = 'ruang_kendali_evaluate';
@@ -52,21 +53,7 @@ export async function queueAfterVersion(
 }
 
 /** Queues a full evaluation every 15 minutes while the server runs (and once at start). */
-export class RuangKendaliScheduler {
-  #timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly services: Services) {}
-
-  start(): void {
-    const loop = () => {
-      void this.services.jobs.enqueue({ kind: EVALUATE_JOB, target: 'all' }).catch(() => {});
-      this.#timer = setTimeout(loop, EVERY_MS);
-      this.#timer.unref();
-    };
-    loop();
-  }
-
-  stop(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-  }
-}
+export const ruangKendaliSchedule = (services: Services): Background =>
+  repeat('ruang kendali schedule', EVERY_MS, () =>
+    services.jobs.enqueue({ kind: EVALUATE_JOB, target: 'all' }),
+  );

@@ -3,10 +3,10 @@ import type { Config } from '../config/load.js';
 import { OverdueScheduler } from '../cycle/overdue.js';
 import { buildApp } from '../http/app.js';
 import { MediaScheduler } from '../humas/media/schedule.js';
-import { scheduleEngagement } from '../humas/news/engagement-job.js';
-import { HarvestScheduler } from '../jobs/schedule.js';
+import { engagementSchedule } from '../humas/news/engagement-job.js';
+import { type Background, HarvestScheduler } from '../jobs/schedule.js';
 import { MailOutbox } from '../notify/mail-outbox.js';
-import { RuangKendaliScheduler } from '../ruang-kendali/job.js';
+import { ruangKendaliSchedule } from '../ruang-kendali/job.js';
 import type { Notice } from './first-admin.js';
 import { lockDataDir } from './lock.js';
 import { openServices, type Step } from './services.js';
@@ -41,37 +41,26 @@ export async function startServer(config: Config, step?: Step, notice?: Notice):
     unlock();
     throw e;
   }
-  // Scheduled harvests run with the server (not with one-off CLI commands on the data directory).
-  const scheduler = new HarvestScheduler(opened.services.catalog, opened.services.jobs);
-  scheduler.start();
-  // Media feeds (Humas) are fetched on their sources' schedules, as harvests are.
-  const media = new MediaScheduler(opened.services.catalog, opened.services.jobs);
-  media.start();
-  // Overdue Daftar Data periods: found at start and daily; notification e-mails when SMTP is set.
-  const overdue = new OverdueScheduler(opened.services.catalog, { mail: !!config.smtpUrl });
-  overdue.start();
-  const outbox = config.smtpUrl
-    ? new MailOutbox(opened.services.catalog, {
-        smtpUrl: config.smtpUrl,
-        from: config.mailFrom,
-        baseUrl: config.baseUrl,
-      })
-    : undefined;
-  outbox?.start();
-  // Ruang Kendali: indicators and alerts evaluated every 15 minutes (and after new versions).
-  const ruangKendali = new RuangKendaliScheduler(opened.services);
-  ruangKendali.start();
-  // Humas news: reader engagement published daily as the humas-keterlibatan table.
-  const engagement = scheduleEngagement(opened.services.catalog, opened.services.jobs);
+  // What runs beside the requests (not with one-off CLI commands on the data directory): cron
+  // harvests and media fetches, overdue Daftar Data periods (at start and daily), notification
+  // e-mail when SMTP is set, Ruang Kendali evaluations (every 15 minutes and after new versions)
+  // and the daily Humas engagement table.
+  const { catalog, jobs } = opened.services;
+  const background: Background[] = [
+    new HarvestScheduler(catalog, jobs),
+    new MediaScheduler(catalog, jobs),
+    new OverdueScheduler(catalog, { mail: !!config.smtpUrl }),
+    ...(config.smtpUrl
+      ? [new MailOutbox(catalog, { smtpUrl: config.smtpUrl, from: config.mailFrom, baseUrl: config.baseUrl })]
+      : []),
+    ruangKendaliSchedule(opened.services),
+    engagementSchedule(catalog, jobs),
+  ];
+  for (const b of background) b.start();
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      scheduler.stop();
-      media.stop();
-      ruangKendali.stop();
-      engagement.stop();
-      await overdue.stop();
-      await outbox?.stop();
+      await Promise.all(background.map((b) => b.stop()));
       const cut = setTimeout(() => app.server.closeAllConnections(), DRAIN_MS);
       try {
         await app.close();

@@ -3,22 +3,12 @@
  * version visible after a restart.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeProvinceCsv } from '../support/generated.js';
 import { CLI, runCli, startKendali } from '../support/process.js';
-
-async function bigCsv(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path);
-  out.write('provinsi,tahun,nilai\n');
-  const names = ['Aceh', 'Bali', 'Jawa Barat', 'Papua', 'Riau'];
-  for (let i = 0; i < rows; i++) {
-    if (!out.write(`${names[i % 5]},${2000 + (i % 25)},"${i},5"\n`))
-      await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((r) => out.end(() => r()));
-}
 
 describe('an import killed midway', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kendali-crash-'));
@@ -34,12 +24,12 @@ describe('an import killed midway', () => {
   it('leaves the previous version served and nothing partial', async () => {
     expect((await runCli(['org', 'add', 'bps'], env)).code).toBe(0);
     const small = join(dir, 'small.csv');
-    await bigCsv(small, 10);
+    await writeProvinceCsv(small, 10);
     const first = await runCli(['import', small, '--org', 'bps', '--dataset', 'data-besar'], env);
     expect(first.code, first.stderr).toBe(0);
 
     const big = join(dir, 'big.csv');
-    await bigCsv(big, 600_000);
+    await writeProvinceCsv(big, 600_000);
     const child = spawn(process.execPath, [CLI, 'import', big, '--org', 'bps', '--dataset', 'data-besar'], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],

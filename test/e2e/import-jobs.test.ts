@@ -6,23 +6,13 @@
  * its restart and still serves the previous version.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remoteCall, remoteUpload } from '../../src/cli/remote.js';
+import { writeProvinceCsv } from '../support/generated.js';
 import { CLI, type KendaliProcess, runCli, startKendali } from '../support/process.js';
-
-async function csv(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path);
-  out.write('provinsi,tahun,nilai\n');
-  const names = ['Aceh', 'Bali', 'Jawa Barat', 'Papua', 'Riau'];
-  for (let i = 0; i < rows; i++) {
-    if (!out.write(`${names[i % 5]},${2000 + (i % 25)},"${i},5"\n`))
-      await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((r) => out.end(() => r()));
-}
 
 interface JobView {
   id: string;
@@ -74,7 +64,7 @@ describe('imports and rebuilds as jobs, against a server process', () => {
     expect((await runCli(['org', 'add', 'bps'], env)).code).toBe(0);
     token = (await runCli(['token', 'create', '--user', 'admin', '--name', 'tugas'], env)).stdout.trim();
     expect(token.length).toBeGreaterThan(20);
-    await csv(big, 300_000);
+    await writeProvinceCsv(big, 300_000);
     k = await startKendali(env.KENDALI_DATA_DIR, { env });
   }, 180_000);
   afterAll(async () => {
@@ -84,7 +74,7 @@ describe('imports and rebuilds as jobs, against a server process', () => {
 
   it('kendali import --url follows the job with progress and keeps exit codes 0, 1 and 2', async () => {
     const clean = join(dir, 'bersih.csv');
-    await csv(clean, 2000);
+    await writeProvinceCsv(clean, 2000);
     const r = await runCli(importArgs(clean, 'bersih'), env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/impor: .*mengunggah/);
@@ -115,7 +105,7 @@ describe('imports and rebuilds as jobs, against a server process', () => {
 
   it('Ctrl-C cancels the import job and publishes nothing', async () => {
     const small = join(dir, 'kecil.csv');
-    await csv(small, 10);
+    await writeProvinceCsv(small, 10);
     expect((await runCli(importArgs(small, 'batal'), env)).code).toBe(0);
     const child = spawn(process.execPath, [CLI, ...importArgs(big, 'batal')], {
       env: { ...process.env, ...env },
@@ -143,8 +133,8 @@ describe('imports and rebuilds as jobs, against a server process', () => {
   it('two imports into one dataset run one after another', async () => {
     const a = join(dir, 'giliran-a.csv');
     const b = join(dir, 'giliran-b.csv');
-    await csv(a, 30_000);
-    await csv(b, 50);
+    await writeProvinceCsv(a, 30_000);
+    await writeProvinceCsv(b, 50);
     const before = (await importJobs()).length;
     const first = runCli(importArgs(a, 'giliran'), env);
     // The second is queued once the first has made the dataset and begun.
@@ -183,7 +173,7 @@ describe('imports and rebuilds as jobs, against a server process', () => {
 
   it('an import job of a killed server is marked failed after the restart; the previous version stays', async () => {
     const small = join(dir, 'awal.csv');
-    await csv(small, 10);
+    await writeProvinceCsv(small, 10);
     expect((await runCli(importArgs(small, 'mati'), env)).code).toBe(0);
     const uploadId = await remoteUpload(remote(), big, () => {});
     const queued = (await api('datastore_import', {

@@ -26,7 +26,7 @@ import { jsonb } from '../../catalog/json.js';
 import { findOrganization } from '../../catalog/organizations.js';
 import type { SubmissionState } from '../../catalog/schema.js';
 import { conflict, notFound, validation } from '../../core/errors.js';
-import { resolveOverdue } from '../../cycle/overdue.js';
+import { coversItem, jakartaDate, missedDueDates, resolveOverdue } from '../../cycle/overdue.js';
 import { prepareImport } from '../../ingest/pipeline/import.js';
 import type { TableSchema } from '../../ingest/pipeline/schema.js';
 import { publishStaged, stageImport } from '../../ingest/publish.js';
@@ -164,27 +164,28 @@ async function planItems(
   if (filter.year) q = q.where('p.year', '=', filter.year);
   if (filter.org) q = q.where('p.organization_id', '=', filter.org);
   const items = await q.execute();
+  const datasets = datasetIds(items);
   const submitted = items.length
     ? await ctx.services.catalog.db
         .selectFrom('submission')
-        .select(['plan_item_id', 'created'])
-        .where(
-          'plan_item_id',
-          'in',
-          items.map((i) => i.id),
+        .select(['plan_item_id', 'dataset_id', 'created'])
+        .where((w) =>
+          w.or([
+            w(
+              'plan_item_id',
+              'in',
+              items.map((i) => i.id),
+            ),
+            ...(datasets.length ? [w('dataset_id', 'in', datasets)] : []),
+          ]),
         )
         .execute()
     : [];
-  const day = today.toISOString().slice(0, 10);
+  const day = jakartaDate(today);
   return items.map((item) => {
-    const dates = item.due_dates;
-    const times = submitted
-      .filter((s) => s.plan_item_id === item.id)
-      .map((s) => s.created.toISOString().slice(0, 10));
-    // A period is covered by a submission made after the previous due date and by this one.
-    const missed = dates.filter(
-      (d, i) => d < day && !times.some((t) => t <= d && (i === 0 || t > (dates[i - 1] as string))),
-    );
+    const dates = [...item.due_dates].sort();
+    const made = submitted.filter((s) => coversItem(item, s)).map((s) => jakartaDate(s.created));
+    const missed = missedDueDates(dates, made, day);
     return {
       ...item,
       due_dates: dates,
@@ -194,9 +195,13 @@ async function planItems(
   });
 }
 
+const datasetIds = (items: readonly { dataset_id: string | null }[]): string[] => [
+  ...new Set(items.flatMap((i) => (i.dataset_id ? [i.dataset_id] : []))),
+];
+
 export const dataPlanList = defineAction({
   name: 'data_plan_list',
-  doc: 'The Daftar Data: planned datasets (optionally of one year and institution) with their due dates, the next one, and the periods now overdue (a due date passed with no submission in its period).',
+  doc: 'The Daftar Data: planned datasets (optionally of one year and institution) with their due dates, the next one, and the periods now overdue (a due date passed with no submission, for the item or its dataset, since the previous due date; the rule of overdue_list).',
   readOnly: true,
   schema: Type.Object({
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),

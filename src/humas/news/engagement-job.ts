@@ -1,12 +1,13 @@
 /**
  * The daily `humas_engagement` job (target: the day in Asia/Jakarta) publishes the engagement
- * rows as the next version of the `humas-keterlibatan` table. `scheduleEngagement` queues it
+ * rows as the next version of the `humas-keterlibatan` table. `engagementSchedule` queues it
  * once per day (checked every ten minutes; a server down at midnight catches up when it starts).
  */
 import type { Services } from '../../actions/types.js';
 import type { CatalogStore } from '../../catalog/store.js';
 import type { SystemCall } from '../../jobs/handlers.js';
 import type { JobHandler, JobRunner } from '../../jobs/runner.js';
+import { type Background, repeat } from '../../jobs/schedule.js';
 import { publishEngagement } from './engagement.js';
 import { jakartaDay } from './visitor.js';
 
@@ -40,11 +41,6 @@ export async function queueEngagement(
   return true;
 }
 
-/** Checks now and every ten minutes while the server runs; returns how to stop. */
-export function scheduleEngagement(catalog: CatalogStore, jobs: JobRunner): { stop(): void } {
-  const check = () => void queueEngagement(catalog, jobs).catch(() => {});
-  check();
-  const timer = setInterval(check, EVERY_MS);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
-}
+/** Checks now and every ten minutes while the server runs. */
+export const engagementSchedule = (catalog: CatalogStore, jobs: JobRunner): Background =>
+  repeat('humas engagement schedule', EVERY_MS, () => queueEngagement(catalog, jobs));

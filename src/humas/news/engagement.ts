@@ -113,10 +113,12 @@ const absent = async (p: Promise<unknown>): Promise<boolean> =>
 
 /**
  * Writes every per-article engagement row as the next version of the table (the dataset and
- * its institution are made on first use). `call` runs actions as the system. Returns the rows written.
+ * its institution are made on first use, once there is engagement to publish). `call` runs actions as the system. Returns the rows written.
  */
 export async function publishEngagement(catalog: CatalogStore, call: Call, today: string): Promise<number> {
   const rows = await engagementByArticle(catalog, { from: '2000-01-01', to: today });
+  // Nothing read yet: an install without news gets no system institution or empty table.
+  if (!rows.length && (await absent(call('package_show', { id: ENGAGEMENT_DATASET })))) return 0;
   if (await absent(call('organization_show', { id: SYSTEM_ORG })))
     await call('organization_create', {
       name: SYSTEM_ORG,

@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { usePageTitle } from '../../layout/usePageTitle.js';
 import './agenda-media.css';
+import { useOrganizations } from './useOrganizations.js';
 
 interface Item {
   id: string;
@@ -53,13 +54,7 @@ export default function Agenda() {
   const date = params.get('minggu') ?? undefined;
   const org = params.get('instansi') ?? '';
   const [week, setWeek] = useState<State>(undefined);
-  const [orgs, setOrgs] = useState<{ name: string; title: string }[]>([]);
-  useEffect(() => {
-    callAction<{ name: string; title: string }[]>('organization_list', { all_fields: true }).then(
-      setOrgs,
-      () => {},
-    );
-  }, []);
+  const orgs = useOrganizations();
   useEffect(() => {
     setWeek(undefined);
     callAction<Week>(

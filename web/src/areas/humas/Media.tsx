@@ -7,6 +7,7 @@ import { useLanguage } from '../../i18n/index.js';
 import { usePageTitle } from '../../layout/usePageTitle.js';
 import './agenda-media.css';
 import { useSession } from '../../session.js';
+import { useOrganizations } from './useOrganizations.js';
 
 interface Item {
   id: string;
@@ -54,13 +55,7 @@ export default function Media() {
   const sentiment = params.get('sentimen') ?? '';
   const org = params.get('instansi') ?? '';
   const [state, setState] = useState<State>(undefined);
-  const [orgs, setOrgs] = useState<{ name: string; title: string }[]>([]);
-  useEffect(() => {
-    callAction<{ name: string; title: string }[]>('organization_list', { all_fields: true }).then(
-      setOrgs,
-      () => {},
-    );
-  }, []);
+  const orgs = useOrganizations();
   useEffect(() => {
     if (!user) return;
     setState(undefined);
