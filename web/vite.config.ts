@@ -15,8 +15,20 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    // Libraries in one long-cached chunk; each route area stays its own lazy chunk.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } } },
+    // The libraries every page needs in one long-cached chunk; each route area stays its own
+    // lazy chunk, and so do heavy libraries only some areas use (ECharts for the wall).
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](react|react-dom|react-router|scheduler|i18next|react-i18next|cookie|set-cookie-parser|html-parse-stringify|void-elements)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: { proxy: api },
   preview: { proxy: api },

@@ -35,10 +35,12 @@ describe('Humas agenda and media pages', () => {
       expect(await notes.first().textContent()).toMatch(/Bentrok dengan/);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByLabel('Instansi').selectOption('kemenkes');
-      await page.locator('strong', { hasText: 'Konferensi pers imunisasi nasional' }).waitFor();
-      expect(await page.locator('strong', { hasText: 'Rilis Berita Resmi Statistik: Inflasi' }).count()).toBe(
-        0,
-      );
+      // Both items show before the filter: wait for the other institution's item to go, then
+      // check that the chosen institution's item stayed.
+      await page
+        .locator('strong', { hasText: 'Rilis Berita Resmi Statistik: Inflasi' })
+        .waitFor({ state: 'detached' });
+      expect(await page.locator('strong', { hasText: 'Konferensi pers imunisasi nasional' }).count()).toBe(1);
       const ics = await (await fetch(`${server.url}/humas/agenda/kemenkes.ics`)).text();
       expect(ics).toContain('SUMMARY:[Kementerian Kesehatan] Konferensi pers imunisasi nasional');
     } finally {
