@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './layout/Layout.js';
 import { NotFound } from './pages/NotFound.js';
@@ -9,6 +9,9 @@ const Home = lazy(() => import('./areas/portal/Home.js'));
 const Datasets = lazy(() => import('./areas/portal/Datasets.js'));
 const Organizations = lazy(() => import('./areas/portal/Organizations.js'));
 const RuangKendali = lazy(() => import('./areas/ruang-kendali/RuangKendali.js'));
+const Board = lazy(() => import('./areas/ruang-kendali/Board.js'));
+const BoardEditor = lazy(() => import('./areas/ruang-kendali/Editor.js'));
+const Wall = lazy(() => import('./areas/ruang-kendali/Wall.js'));
 const Humas = lazy(() => import('./areas/humas/Humas.js'));
 const HumasAgenda = lazy(() => import('./areas/humas/Agenda.js'));
 const HumasMedia = lazy(() => import('./areas/humas/Media.js'));
@@ -27,6 +30,9 @@ export function App() {
             <Route path="dataset" element={<Datasets />} />
             <Route path="organization" element={<Organizations />} />
             <Route path="ruang-kendali" element={<RuangKendali />} />
+            <Route path="ruang-kendali/papan/:name" element={<Board />} />
+            <Route path="ruang-kendali/papan/:name/sunting" element={<BoardEditor />} />
+            <Route path="ruang-kendali/papan-baru" element={<BoardEditor />} />
             <Route path="humas" element={<Humas />} />
             <Route path="humas/agenda" element={<HumasAgenda />} />
             <Route path="humas/media" element={<HumasMedia />} />
@@ -36,6 +42,15 @@ export function App() {
             <Route path="ruang-kerja/antrian" element={<Queue />} />
             <Route path="*" element={<NotFound />} />
           </Route>
+          {/* The wall has no site chrome: outside the layout. */}
+          <Route
+            path="ruang-kendali/wall/:name"
+            element={
+              <Suspense fallback={null}>
+                <Wall />
+              </Suspense>
+            }
+          />
         </Routes>
       </BrowserRouter>
     </StatusProvider>

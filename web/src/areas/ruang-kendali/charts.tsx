@@ -1,0 +1,75 @@
+/**
+ * ECharts for the control room, tree-shaken to what the tiles draw (lines and maps, SVG renderer
+ * so text stays sharp on a 4K wall and the chunk stays small). Only the Ruang Kendali chunk loads it.
+ */
+import { LineChart, MapChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([LineChart, MapChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+/** A chart filling its box, resized with it; `option` replaces the previous one. */
+export function Chart({
+  option,
+  label,
+  onItemClick,
+}: {
+  option: ChartOption;
+  label: string;
+  /** Called with the clicked item's name (a map feature's code). */
+  onItemClick?: (name: string) => void;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | undefined>(undefined);
+  const click = useRef(onItemClick);
+  click.current = onItemClick;
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const instance = echarts.init(el, null, { renderer: 'svg' });
+    chart.current = instance;
+    instance.on('click', (params: { name?: string }) => {
+      if (params.name) click.current?.(params.name);
+    });
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = undefined;
+    };
+  }, []);
+  useEffect(() => {
+    const el = box.current;
+    if (!chart.current || !el) return;
+    // Text takes the surrounding colour, so charts read on the dark wall as on the light page.
+    const ink = getComputedStyle(el).color;
+    const axis = (a: unknown) =>
+      a && typeof a === 'object' && !Array.isArray(a)
+        ? { ...a, axisLabel: { color: ink, ...((a as { axisLabel?: object }).axisLabel ?? {}) } }
+        : a;
+    const themed = {
+      ...option,
+      textStyle: { color: ink },
+      xAxis: axis(option.xAxis),
+      yAxis: axis(option.yAxis),
+    };
+    if (!option.xAxis) delete themed.xAxis;
+    if (!option.yAxis) delete themed.yAxis;
+    chart.current.setOption(themed, { notMerge: true });
+  }, [option]);
+  return <div className="rk-chart" ref={box} role="img" aria-label={label} />;
+}
+
+const registered = new Set<string>();
+
+/** Registers a GeoJSON map once (features keyed by `properties.kode`). */
+export function registerMap(name: string, geojson: unknown): void {
+  if (registered.has(name)) return;
+  echarts.registerMap(name, geojson as Parameters<typeof echarts.registerMap>[1]);
+  registered.add(name);
+}
