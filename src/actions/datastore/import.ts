@@ -52,6 +52,16 @@ const ImportInput = Type.Object(
       ),
     ),
     region_columns: Type.Optional(Type.Array(Type.String(), { maxItems: 10 })),
+    region_choices: Type.Optional(
+      Type.Record(
+        Type.String(),
+        Type.Record(Type.String(), Type.String({ pattern: '^[0-9]{2}(\\.[0-9]{2}){0,2}(\\.[0-9]{4})?$' })),
+        {
+          description:
+            'Ambiguous region names chosen by hand: `{column: {value as written: Kemendagri code}}`, e.g. `{"Kabupaten/Kota": {"Bandung": "32.04"}}`',
+        },
+      ),
+    ),
     on_error: Type.Optional(Type.Union([Type.Literal('block'), Type.Literal('warn')])),
     dry_run: Type.Optional(Type.Boolean({ default: false })),
     background: Type.Optional(
@@ -126,6 +136,7 @@ export async function runImport(ctx: ActionContext, input: ImportInput) {
     ...(input.types ? { types: input.types as Record<string, FieldType> } : {}),
     ...(input.schema ? { schema: input.schema as unknown as TableSchema } : {}),
     ...(input.region_columns ? { regions: input.region_columns.map((column) => ({ column })) } : {}),
+    ...(input.region_choices ? { regionChoices: input.region_choices } : {}),
     ...(ctx.services.config.crosswalkDir
       ? { crosswalk: await loadCrosswalkDir(ctx.services.config.crosswalkDir) }
       : {}),

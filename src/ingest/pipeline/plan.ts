@@ -20,6 +20,8 @@ export interface PlanOptions {
   readonly schema?: TableSchema;
   readonly regions?: readonly RegionColumnOptions[];
   readonly autoRegions?: boolean;
+  /** Hand-chosen codes per region column (header or field name): value as written → Kemendagri code. */
+  readonly regionChoices?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** BPS–Kemendagri crosswalk: BPS codes in region columns convert, and a `<region>_kode_bps` column is added. */
   readonly crosswalk?: Crosswalk;
 }
@@ -95,8 +97,9 @@ export async function planTable(
       ? fields.find((f) => f.title === spec.parentColumn || f.name === spec.parentColumn)
       : undefined;
     const profile = profiles[field.source] as ColumnProfile;
+    const choices = options.regionChoices?.[field.title] ?? options.regionChoices?.[field.name];
     const region = await RegionColumn.create(
-      spec,
+      choices ? { ...spec, choices: { ...spec.choices, ...choices } } : spec,
       profile.distinctOverflow ? undefined : profile.distinct.keys(),
       options.crosswalk,
     );
@@ -152,6 +155,9 @@ export function regionIssue(
     field: field.name,
     column: field.source + 1,
     value,
+    ...(m.status === 'ambiguous' && m.candidates
+      ? { candidates: m.candidates.slice(0, 8).map((x) => ({ code: x.code, name: x.name, level: x.level })) }
+      : {}),
     message:
       m.status === 'ambiguous'
         ? `"${value}" bisa berarti: ${candidates}`

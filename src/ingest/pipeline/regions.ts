@@ -9,6 +9,7 @@
  * read as the kabupaten only when the same column also lists "Kota <name>" (BPS's
  * convention, proven by the file itself).
  */
+import { validation } from '../../core/errors.js';
 import type { Crosswalk } from '../../regions/crosswalk/crosswalk.js';
 import type { BareNameConvention, RegionLevel, RegionMatch } from '../../regions/resolve/index.js';
 import { getRegionIndex, nameKey, RegionResolver } from '../../regions/resolve/index.js';
@@ -25,6 +26,11 @@ export interface RegionColumnOptions {
   /** The whole table is within this region (name or code), e.g. `Jawa Barat`. */
   readonly parent?: string;
   readonly bareNameMeans?: BareNameConvention;
+  /**
+   * Values chosen by hand (an ambiguous `Bandung` → `32.04`): the value as written in the file →
+   * its Kemendagri code. Resolved as that code (method `choice`) wherever the value appears.
+   */
+  readonly choices?: Readonly<Record<string, string>>;
 }
 
 export const looksLikeRegionHeader = (title: string): boolean =>
@@ -75,6 +81,12 @@ export class RegionColumn {
   }
 
   resolve(value: string, rowParent?: string): RegionMatch {
+    const chosen = this.options.choices?.[value] ?? this.options.choices?.[value.trim()];
+    if (chosen !== undefined) {
+      const m = this.#choice(value, chosen);
+      this.stats[m.status]++;
+      return m;
+    }
     const parent = rowParent ?? this.options.parent ?? (this.plan.carry ? this.#lastProvince : undefined);
     const key = `${parent ?? ''}\u0000${value}`;
     let m = this.#cache.get(key);
@@ -90,6 +102,27 @@ export class RegionColumn {
     if (this.plan.carry && m.status === 'resolved' && m.level === 'province') this.#lastProvince = m.code;
     this.stats[m.status]++;
     return m;
+  }
+
+  /** A hand-chosen code: must be a region of a level this column holds, else the import stops. */
+  #choice(value: string, code: string): RegionMatch {
+    const key = `\u0001${value}`;
+    const cached = this.#cache.get(key);
+    if (cached) return cached;
+    const m = this.resolver.resolve(code, {
+      levels: this.plan.levels,
+      codeScheme: 'kemendagri',
+      fuzzy: false,
+    });
+    if (m.status !== 'resolved' || m.code !== code)
+      throw validation({
+        region_choices: [
+          `"${code}" chosen for "${value}" in column "${this.options.column}" is not a region code of this column (${this.plan.levels.join(', ')})`,
+        ],
+      });
+    const chosen: RegionMatch = { ...m, method: 'choice', confidence: 1 };
+    this.#cache.set(key, chosen);
+    return chosen;
   }
 
   #resolve(value: string, parent: string | undefined): RegionMatch {

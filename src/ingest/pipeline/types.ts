@@ -62,6 +62,8 @@ export interface Issue {
   /** 1-based column number in the table. */
   readonly column?: number;
   readonly value?: string;
+  /** `region-ambiguous`: the regions the value may mean, to choose from (`region_choices`). */
+  readonly candidates?: readonly { readonly code: string; readonly name: string; readonly level: string }[];
   readonly message: string;
 }
 

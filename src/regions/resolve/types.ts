@@ -47,7 +47,7 @@ export interface RegionRecord {
 }
 
 export type MatchStatus = 'resolved' | 'ambiguous' | 'unresolved';
-export type MatchMethod = 'exact' | 'alias' | 'prefix' | 'fuzzy' | 'parent' | 'code';
+export type MatchMethod = 'exact' | 'alias' | 'prefix' | 'fuzzy' | 'parent' | 'code' | 'choice';
 
 export interface RegionCandidate {
   readonly code: string;
