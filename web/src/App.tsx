@@ -8,6 +8,11 @@ import { StatusProvider } from './status.js';
 const Home = lazy(() => import('./areas/portal/Home.js'));
 const Datasets = lazy(() => import('./areas/portal/Datasets.js'));
 const Organizations = lazy(() => import('./areas/portal/Organizations.js'));
+const Dataset = lazy(() => import('./areas/portal/Dataset.js'));
+const Organization = lazy(() => import('./areas/portal/Organization.js'));
+const Groups = lazy(() => import('./areas/portal/Groups.js'));
+const Group = lazy(() => import('./areas/portal/Group.js'));
+const ApiPage = lazy(() => import('./areas/portal/ApiPage.js'));
 const RuangKendali = lazy(() => import('./areas/ruang-kendali/RuangKendali.js'));
 const Board = lazy(() => import('./areas/ruang-kendali/Board.js'));
 const BoardEditor = lazy(() => import('./areas/ruang-kendali/Editor.js'));
@@ -19,6 +24,7 @@ const HumasNews = lazy(() => import('./areas/humas/News.js'));
 const HumasArticle = lazy(() => import('./areas/humas/Article.js'));
 const SignIn = lazy(() => import('./areas/ruang-kerja/SignIn.js'));
 const Queue = lazy(() => import('./areas/ruang-kerja/Queue.js'));
+const Upload = lazy(() => import('./areas/ruang-kerja/Upload.js'));
 
 export function App() {
   return (
@@ -28,7 +34,12 @@ export function App() {
           <Route element={<Layout />}>
             <Route index element={<Home />} />
             <Route path="dataset" element={<Datasets />} />
+            <Route path="dataset/:name" element={<Dataset />} />
             <Route path="organization" element={<Organizations />} />
+            <Route path="organization/:name" element={<Organization />} />
+            <Route path="group" element={<Groups />} />
+            <Route path="group/:name" element={<Group />} />
+            <Route path="pengembang" element={<ApiPage />} />
             <Route path="ruang-kendali" element={<RuangKendali />} />
             <Route path="ruang-kendali/papan/:name" element={<Board />} />
             <Route path="ruang-kendali/papan/:name/sunting" element={<BoardEditor />} />
@@ -40,6 +51,7 @@ export function App() {
             <Route path="humas/berita/:slug" element={<HumasArticle />} />
             <Route path="masuk" element={<SignIn />} />
             <Route path="ruang-kerja/antrian" element={<Queue />} />
+            <Route path="ruang-kerja/unggah" element={<Upload />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           {/* The wall has no site chrome: outside the layout. */}

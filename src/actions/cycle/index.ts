@@ -29,11 +29,13 @@ import { conflict, notFound, validation } from '../../core/errors.js';
 import { coversItem, jakartaDate, missedDueDates, resolveOverdue } from '../../cycle/overdue.js';
 import { prepareImport } from '../../ingest/pipeline/import.js';
 import type { TableSchema } from '../../ingest/pipeline/schema.js';
+import type { FieldType } from '../../ingest/pipeline/types.js';
 import { publishStaged, stageImport } from '../../ingest/publish.js';
 import { findUpload } from '../../ingest/uploads.js';
 import { notifyReview } from '../../notify/cycle-events.js';
 import { editDatasetPolicy } from '../catalog/dataset-policy.js';
 import { IdOrName } from '../catalog/schemas.js';
+import { ImportInput } from '../datastore/import.js';
 import { allow, type Decision, deny, signedInPolicy } from '../policy.js';
 import type { ActionRegistry } from '../registry.js';
 import type { ActionContext, Actor } from '../types.js';
@@ -262,6 +264,9 @@ export const reviewSubmit = defineAction({
     plan_item_id: Type.Optional(Type.String({ maxLength: 100 })),
     resubmit: Type.Optional(Type.String({ maxLength: 100, description: 'Id of a returned submission' })),
     sheet: Type.Optional(Type.Union([Type.String(), Type.Integer({ minimum: 0 })])),
+    types: Type.Optional(ImportInput.properties.types),
+    region_columns: Type.Optional(ImportInput.properties.region_columns),
+    region_choices: Type.Optional(ImportInput.properties.region_choices),
     schema: Type.Optional(
       Type.Object(
         { fields: Type.Array(Type.Object({ name: Type.String() }, { additionalProperties: true })) },
@@ -297,6 +302,9 @@ export const reviewSubmit = defineAction({
       workDir: join(ctx.services.config.dataDir, 'tmp', `review-${randomUUID()}`),
       ...(input.sheet !== undefined ? { reader: { sheet: input.sheet } } : {}),
       ...(input.schema ? { schema: input.schema as unknown as TableSchema } : {}),
+      ...(input.types ? { types: input.types as Record<string, FieldType> } : {}),
+      ...(input.region_columns ? { regions: input.region_columns.map((column) => ({ column })) } : {}),
+      ...(input.region_choices ? { regionChoices: input.region_choices } : {}),
     });
     try {
       const { report } = prepared;

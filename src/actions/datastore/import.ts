@@ -16,6 +16,7 @@ import { prepareImport } from '../../ingest/pipeline/import.js';
 import { exportSchema, type TableSchema } from '../../ingest/pipeline/schema.js';
 import type { FieldType } from '../../ingest/pipeline/types.js';
 import { publishImport } from '../../ingest/publish.js';
+import { previewRows } from '../../ingest/preview.js';
 import { findUpload } from '../../ingest/uploads.js';
 import { loadCrosswalkDir } from '../../regions/crosswalk/load.js';
 import { editDatasetPolicy } from '../catalog/dataset-policy.js';
@@ -36,7 +37,7 @@ const FIELD_TYPES = [
   'period',
 ] as const;
 
-const ImportInput = Type.Object(
+export const ImportInput = Type.Object(
   {
     upload_id: Type.String({ minLength: 1, description: 'Id of a file uploaded earlier' }),
     package_id: IdOrName,
@@ -130,8 +131,9 @@ export async function runImport(ctx: ActionContext, input: ImportInput) {
   const size = (await stat(upload.path)).size;
   ctx.progress?.('read', 0, size, 0);
   stop();
+  const workDir = join(dataDir, 'tmp', `import-${randomUUID()}`);
   const prepared = await prepareImport(upload.path, {
-    workDir: join(dataDir, 'tmp', `import-${randomUUID()}`),
+    workDir,
     ...(input.sheet !== undefined ? { reader: { sheet: input.sheet } } : {}),
     ...(input.types ? { types: input.types as Record<string, FieldType> } : {}),
     ...(input.schema ? { schema: input.schema as unknown as TableSchema } : {}),
@@ -178,7 +180,12 @@ export async function runImport(ctx: ActionContext, input: ImportInput) {
         input.schema as unknown as TableSchema | undefined,
       ),
     };
-    if (input.dry_run) return { ...summary, published: false };
+    if (input.dry_run)
+      return {
+        ...summary,
+        published: false,
+        preview: prepared.parquet.rows > 0 ? await previewRows(prepared.parquet.path, workDir) : null,
+      };
     if (!report.valid && onError === 'block') {
       const first = report.issues.find(
         (i) => i.code !== 'region-ambiguous' && i.code !== 'region-unresolved',

@@ -35,6 +35,7 @@ interface Result {
   published: boolean;
   report: { counts: Record<string, number>; issues: Issue[] };
   resource_id?: string;
+  preview?: { columns: string[]; rows: unknown[][] } | null;
 }
 
 beforeAll(async () => {
@@ -59,6 +60,9 @@ describe('region_choices', () => {
     // "Cirebon" alone: the file has no "Kota Cirebon", so it may be either.
     const cirebon = ambiguous.find((i) => i.value === 'Cirebon');
     expect(cirebon?.candidates?.map((c) => c.code).sort()).toEqual(['32.09', '32.74']);
+    // The wizard's preview: the first rows as they would be stored.
+    expect(dry.preview?.columns).toEqual(expect.arrayContaining(['kabupaten_kota', 'persen', 'kabupaten_kota_kode']));
+    expect(dry.preview?.rows[0]).toEqual(expect.arrayContaining(['Bandung', 7.1]));
     const choices = { 'Kabupaten/Kota': { Cirebon: '32.09' } };
     const done = (await call('datastore_import', {
       upload_id: await upload('b.csv', csv),

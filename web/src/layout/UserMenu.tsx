@@ -18,6 +18,7 @@ export function UserMenu() {
     <div className="user-menu">
       <NotificationBell />
       <Link to="/ruang-kerja/antrian">{t('queue.nav')}</Link>
+      <Link to="/ruang-kerja/unggah">{t('upload.nav')}</Link>
       <span className="user-name">{user.fullname || user.name}</span>
       <button type="button" onClick={() => void signOut()}>
         {t('session.signOut')}
