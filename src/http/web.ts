@@ -5,6 +5,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Services } from '../actions/types.js';
 import { renderDatasetPage } from './dataset-page.js';
+import { datasetAppPage } from './dataset-page-meta.js';
 
 const isApiPath = (url: string): boolean =>
   /^\/api(\/|$)/.test(url) || url === '/healthz' || url === '/readyz';
@@ -30,6 +31,8 @@ const web: FastifyPluginAsync<{ root: string; services: Services }> = async (app
       prefix: '/',
       wildcard: true,
       index: false,
+      // The build writes .br and .gz beside each asset (web/vite.config.ts): sent when accepted.
+      preCompressed: true,
       setHeaders: (reply, path) => {
         reply.header(
           'cache-control',
@@ -45,7 +48,12 @@ const web: FastifyPluginAsync<{ root: string; services: Services }> = async (app
   app.setNotFoundHandler(async (req, reply) => {
     if (req.method === 'GET' && !isApiPath(req.url) && (req.headers.accept ?? '').includes('text/html')) {
       const name = DATASET_PAGE.exec(req.url)?.[1];
-      const page = name ? await renderDatasetPage(services, name) : null;
+      // Built: the app's page with the dataset's meta tags; not built: the server's own page.
+      const page = name
+        ? built
+          ? await datasetAppPage(services, root, name)
+          : await renderDatasetPage(services, name)
+        : null;
       if (page) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
       return index(reply);
     }
