@@ -13,6 +13,7 @@ export const REGISTRY: Readonly<Record<string, () => Promise<{ default: Benchmar
   'catalog-search': () => import('./catalog-search.js'),
   harvest: () => import('./harvest.js'),
   humas: () => import('./humas.js'),
+  portal: () => import('./portal.js'),
 };
 
 export interface Output {
