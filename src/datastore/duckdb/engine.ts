@@ -48,6 +48,9 @@ export class Engine {
     const connection = await instance.connect();
     try {
       await connection.run("SET GLOBAL TimeZone = 'UTC'");
+      // Version files never change once published: keep their Parquet footers in memory, so a
+      // page read does not parse the footer again for the count and the rows.
+      await connection.run('SET GLOBAL parquet_metadata_cache = true');
     } finally {
       connection.closeSync();
     }

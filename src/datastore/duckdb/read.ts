@@ -3,6 +3,7 @@
  * and paging. Every statement reads the version's Parquet file directly; values come back as
  * JS-native cells.
  */
+import { stat } from 'node:fs/promises';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { type FieldErrors, validation } from '../../core/errors.js';
 import type { CellValue, ColumnInfo, ColumnType, QueryResult, TableQuery } from '../backend.js';
@@ -20,14 +21,24 @@ export interface Source {
   readonly types: ReadonlyMap<string, ColumnType>;
 }
 
+/** Described sources by path and modification time (a version file is written once). */
+const described = new Map<string, Source>();
+const DESCRIBED_MAX = 512;
+
 export async function openSource(connection: DuckDBConnection, path: string): Promise<Source> {
+  const key = `${path}\u0000${(await stat(path)).mtimeMs}`;
+  const known = described.get(key);
+  if (known) return known;
   const from = `read_parquet(${quoteLiteral(path)})`;
   const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
   const columns = reader.getRowObjectsJS().map((r) => ({
     name: String(r.column_name),
     type: columnTypeOf(String(r.column_type)),
   }));
-  return { from, columns, types: new Map(columns.map((c) => [c.name, c.type])) };
+  const source: Source = { from, columns, types: new Map(columns.map((c) => [c.name, c.type])) };
+  if (described.size >= DESCRIBED_MAX) described.delete(described.keys().next().value as string);
+  described.set(key, source);
+  return source;
 }
 
 /** Runs a statement and returns its rows as objects keyed by `names` (in select-list order). */
