@@ -13,6 +13,7 @@ import { registerMediaActions } from './humas-media/index.js';
 import { registerHumasNewsActions } from './humas-news/index.js';
 import { registerJobActions } from './jobs/index.js';
 import { registerNotificationActions } from './notifications/index.js';
+import { registerRegionActions } from './regions/index.js';
 import { ActionRegistry } from './registry.js';
 import { registerRuangKendaliActions } from './ruang-kendali/index.js';
 
@@ -44,6 +45,7 @@ export function createRegistry(): ActionRegistry {
     registerMediaActions,
     registerNotificationActions,
     registerRuangKendaliActions,
+    registerRegionActions,
   ];
   for (const add of features) add(registry);
   return registry;

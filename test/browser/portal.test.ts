@@ -85,14 +85,14 @@ describe('portal shell', () => {
   });
 
   const areas = [
-    { link: 'Dataset', path: '/dataset', heading: 'Dataset', text: 'Katalog dataset sedang disiapkan' },
+    { link: 'Dataset', path: '/dataset', heading: 'Dataset', text: /^\d+ dataset ditemukan$/ },
     {
       link: 'Organisasi',
       path: '/organization',
       heading: 'Organisasi',
-      text: 'Daftar organisasi sedang disiapkan',
+      text: 'Instansi pusat dan daerah yang menerbitkan data.',
     },
-    { link: 'Ruang Kendali', path: '/ruang-kendali', heading: 'Ruang Kendali', text: 'Dinding pemantauan' },
+    { link: 'Ruang Kendali', path: '/ruang-kendali', heading: 'Ruang Kendali', text: 'Papan indikator dengan target' },
     { link: 'Humas', path: '/humas', heading: 'Humas', text: 'Agenda Humas Bersama' },
     {
       link: 'Beranda',

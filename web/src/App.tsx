@@ -13,6 +13,8 @@ const Organization = lazy(() => import('./areas/portal/Organization.js'));
 const Groups = lazy(() => import('./areas/portal/Groups.js'));
 const Group = lazy(() => import('./areas/portal/Group.js'));
 const ApiPage = lazy(() => import('./areas/portal/ApiPage.js'));
+const Regions = lazy(() => import('./areas/portal/Regions.js'));
+const Region = lazy(() => import('./areas/portal/Region.js'));
 const RuangKendali = lazy(() => import('./areas/ruang-kendali/RuangKendali.js'));
 const Board = lazy(() => import('./areas/ruang-kendali/Board.js'));
 const BoardEditor = lazy(() => import('./areas/ruang-kendali/Editor.js'));
@@ -25,6 +27,15 @@ const HumasArticle = lazy(() => import('./areas/humas/Article.js'));
 const SignIn = lazy(() => import('./areas/ruang-kerja/SignIn.js'));
 const Queue = lazy(() => import('./areas/ruang-kerja/Queue.js'));
 const Upload = lazy(() => import('./areas/ruang-kerja/Upload.js'));
+const WorkspaceHub = lazy(() => import('./areas/ruang-kerja/Hub.js'));
+const MyDatasets = lazy(() => import('./areas/ruang-kerja/MyDatasets.js'));
+const DatasetForm = lazy(() => import('./areas/ruang-kerja/DatasetForm.js'));
+const ApiTokens = lazy(() => import('./areas/ruang-kerja/Tokens.js'));
+const Members = lazy(() => import('./areas/ruang-kerja/Members.js'));
+const AdminOrganizations = lazy(() => import('./areas/admin/Organizations.js'));
+const AdminUsers = lazy(() => import('./areas/admin/Users.js'));
+const AdminHarvest = lazy(() => import('./areas/admin/Harvest.js'));
+const AdminMaps = lazy(() => import('./areas/admin/Maps.js'));
 
 export function App() {
   return (
@@ -40,6 +51,8 @@ export function App() {
             <Route path="group" element={<Groups />} />
             <Route path="group/:name" element={<Group />} />
             <Route path="pengembang" element={<ApiPage />} />
+            <Route path="wilayah" element={<Regions />} />
+            <Route path="wilayah/:code" element={<Region />} />
             <Route path="ruang-kendali" element={<RuangKendali />} />
             <Route path="ruang-kendali/papan/:name" element={<Board />} />
             <Route path="ruang-kendali/papan/:name/sunting" element={<BoardEditor />} />
@@ -52,6 +65,16 @@ export function App() {
             <Route path="masuk" element={<SignIn />} />
             <Route path="ruang-kerja/antrian" element={<Queue />} />
             <Route path="ruang-kerja/unggah" element={<Upload />} />
+            <Route path="ruang-kerja" element={<WorkspaceHub />} />
+            <Route path="ruang-kerja/dataset" element={<MyDatasets />} />
+            <Route path="ruang-kerja/dataset/baru" element={<DatasetForm />} />
+            <Route path="ruang-kerja/dataset/:name" element={<DatasetForm />} />
+            <Route path="ruang-kerja/token" element={<ApiTokens />} />
+            <Route path="ruang-kerja/anggota" element={<Members />} />
+            <Route path="admin/instansi" element={<AdminOrganizations />} />
+            <Route path="admin/pengguna" element={<AdminUsers />} />
+            <Route path="admin/panen" element={<AdminHarvest />} />
+            <Route path="admin/peta" element={<AdminMaps />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           {/* The wall has no site chrome: outside the layout. */}

@@ -1,5 +1,6 @@
 import type { Catalog } from './id.js';
 import { portalEn } from './portal-en.js';
+import { workspaceEn } from './workspace-en.js';
 
 /** English. Typed as the Indonesian catalog, so keys must match exactly. */
 export const en: Catalog = {
@@ -364,6 +365,7 @@ export const en: Catalog = {
     },
   },
   portal: portalEn,
+  workspace: workspaceEn,
   footer: {
     about: 'Kendali — One Data catalog, data integration, Control Room and Public Relations.',
     version: 'Version {{version}} · CKAN-compatible API {{ckan}}',

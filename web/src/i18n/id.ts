@@ -1,4 +1,5 @@
 import { portalId } from './portal-id.js';
+import { workspaceId } from './workspace-id.js';
 
 /**
  * Bahasa Indonesia: the reference catalog. Every other language is typed as `Catalog`, so a key
@@ -367,6 +368,7 @@ export const id = {
     },
   },
   portal: portalId,
+  workspace: workspaceId,
   footer: {
     about: 'Kendali — katalog Satu Data, integrasi data, Ruang Kendali dan Humas.',
     version: 'Versi {{version}} · API kompatibel CKAN {{ckan}}',

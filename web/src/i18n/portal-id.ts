@@ -136,7 +136,8 @@ export const portalId = {
   },
   regions: {
     title: 'Wilayah',
-    intro: 'Provinsi di Indonesia menurut kode Kemendagri. Pilih satu untuk melihat semua yang diketahui tentangnya.',
+    intro:
+      'Provinsi di Indonesia menurut kode Kemendagri. Pilih satu untuk melihat semua yang diketahui tentangnya.',
     mapOne: 'Peta letak {{name}} di Indonesia',
     mapAll: 'Peta letak provinsi di Indonesia',
     code: 'Kode Kemendagri',

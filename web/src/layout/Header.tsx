@@ -8,6 +8,7 @@ const AREAS = [
   { to: '/', key: 'nav.home' },
   { to: '/dataset', key: 'nav.datasets' },
   { to: '/organization', key: 'nav.organizations' },
+  { to: '/wilayah', key: 'portal.regions.title' },
   { to: '/ruang-kendali', key: 'nav.controlRoom' },
   { to: '/humas', key: 'nav.humas' },
 ] as const;
