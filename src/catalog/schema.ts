@@ -636,7 +636,54 @@ export interface HumasSecretTable {
   created: Timestamp;
 }
 
+/** Ruang Kendali boards (migration 0014): a board document; tiles as jsonb. */
+export interface BoardTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  title_en: Generated<string>;
+  description: Generated<string>;
+  organization_id: string;
+  private: Generated<boolean>;
+  province: Nullable<string>;
+  tiles: JSONColumnType<unknown[], unknown[] | undefined, unknown[]>;
+  /** SHA-256 (hex) of the share token; null = not shared. */
+  share_token_hash: Nullable<string>;
+  creator: Nullable<string>;
+  created: Generated<Date>;
+  modified: Generated<Date>;
+}
+
+/** Materialised values of an indicator (migration 0014): [region, period, value] rows. */
+export interface IndicatorValueTable {
+  indicator_id: string;
+  level: 'national' | 'province' | 'regency';
+  /** '' unless regencies of one province. */
+  province: Generated<string>;
+  version: number;
+  /** Hash of the definition the values were computed with. */
+  definition: string;
+  vals: JSONColumnType<[string, string, number | null][], unknown, unknown>;
+  computed: Generated<Date>;
+}
+
+/** Registered GeoJSON region maps (migration 0015). */
+export interface RegionMapTable {
+  id: Generated<string>;
+  name: string;
+  title: string;
+  level: 'province' | 'regency';
+  code_property: string;
+  feature_count: number;
+  geojson: string;
+  etag: string;
+  created: Generated<Date>;
+}
+
 export interface CatalogSchema {
+  board: BoardTable;
+  indicator_value: IndicatorValueTable;
+  region_map: RegionMapTable;
   article: ArticleTable;
   article_view: ArticleViewTable;
   article_reaction: ArticleReactionTable;

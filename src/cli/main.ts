@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { KENDALI_VERSION } from '../core/paths.js';
+import { briefingCommand } from './commands/briefing.js';
 import { configCommand } from './commands/config.js';
 import { harvestCommand } from './commands/harvest.js';
 import { importCommand } from './commands/import.js';
+import { mapCommand } from './commands/map.js';
 import { orgCommand } from './commands/org.js';
 import { searchCommand } from './commands/search.js';
 import { startCommand } from './commands/start.js';
@@ -24,6 +26,8 @@ export function buildCli(): Command {
   program.addCommand(importCommand());
   program.addCommand(harvestCommand());
   program.addCommand(searchCommand());
+  program.addCommand(briefingCommand());
+  program.addCommand(mapCommand());
   return program;
 }
 

@@ -6,6 +6,8 @@ import type { Services } from '../actions/types.js';
 import { WEB_DIST } from '../core/paths.js';
 import { agendaIcalRoutes } from '../humas/agenda/routes.js';
 import { humasNewsRoutes } from '../humas/news/routes.js';
+import { briefingRoutes } from '../ruang-kendali/briefing/routes.js';
+import { mapRoutes } from '../ruang-kendali/maps-routes.js';
 import { actionsRoute } from './actions-route.js';
 import { authPlugin } from './auth.js';
 import { dataPlanRoutes } from './data-plan-routes.js';
@@ -67,6 +69,8 @@ export async function buildApp({
   await app.register(dumpRoutes, { registry, services });
   await app.register(jobEventRoutes, { registry, services });
   await app.register(ruangKendaliEventRoutes, { registry, services });
+  await app.register(briefingRoutes, { registry, services });
+  await app.register(mapRoutes, { services });
   await app.register(dataPlanRoutes, { registry, services });
   await app.register(humasNewsRoutes, { services, webRoot });
   await app.register(agendaIcalRoutes, { registry, services });

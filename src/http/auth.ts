@@ -33,8 +33,11 @@ declare module 'fastify' {
 
 const ANONYMOUS: RequestAuth = Object.freeze({ actor: null, via: 'none', session: null });
 
-/** The API, and table downloads (`/datastore/dump/…`, as CKAN), which follow the caller's access. */
-const isApiPath = (path: string): boolean => /^\/api(\/|$)/.test(path) || path.startsWith('/datastore/dump/');
+/** The API, table downloads (`/datastore/dump/…`, as CKAN) and PDF briefings, which follow the caller's access. */
+const isApiPath = (path: string): boolean =>
+  /^\/api(\/|$)/.test(path) ||
+  path.startsWith('/datastore/dump/') ||
+  path.startsWith('/ruang-kendali/briefing/');
 
 /** The API token a request carries, if any. `Basic` credentials belong to a proxy, not to us. */
 export function requestToken(req: FastifyRequest): string | undefined {

@@ -1,7 +1,8 @@
 /**
  * The control room's in-process event bus: `indicator.updated` when an indicator's value or
- * status changes, `alert.changed` when an alert opens, escalates, gets a note or closes. A wall
- * board's SSE stream subscribes here. One bus per catalog (a test's services get their own).
+ * status changes, `alert.changed` when an alert opens, escalates, gets a note or closes,
+ * `board.changed` when a board is created, updated, shared or deleted. A wall board's SSE
+ * stream subscribes here. One bus per catalog (a test's services get their own).
  */
 import { EventEmitter } from 'node:events';
 import type { Services } from '../actions/types.js';
@@ -25,9 +26,19 @@ export interface AlertChanged {
   readonly action: string;
 }
 
+export interface BoardChanged {
+  readonly id: string;
+  readonly name: string;
+  readonly organization_id: string;
+  readonly private: boolean;
+  readonly action: 'created' | 'updated' | 'deleted';
+  readonly modified: string;
+}
+
 export interface RuangKendaliEvents {
   'indicator.updated': [IndicatorUpdated];
   'alert.changed': [AlertChanged];
+  'board.changed': [BoardChanged];
 }
 
 const buses = new WeakMap<object, EventEmitter<RuangKendaliEvents>>();

@@ -1,6 +1,7 @@
 /**
  * The demo seed's control room: indicators over the demo datasets compute (national, by
- * province, regencies of one province), programmes and open alerts are there.
+ * province, regencies of one province), programmes and open alerts are there, and the demo
+ * boards compute every tile without an error.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../test/support/accounts.js';
@@ -52,5 +53,36 @@ describe.each(CATALOG_ENGINES)('control room demo on %s', (engine) => {
     expect(await call('programme_list', {})).toHaveLength(4);
     const alerts = await call('alert_list', {});
     expect(alerts.length).toBeGreaterThanOrEqual(2);
+
+    const boards = await call('board_list', {});
+    expect(boards.map((b: Any) => b.name).sort()).toEqual(['jawa-barat', 'nasional']);
+    for (const name of ['nasional', 'jawa-barat']) {
+      const t0 = performance.now();
+      const view = await call('board_show', { id: name, data: true });
+      console.info(
+        `demo board ${name} on ${engine}: ${view.tiles.length} tiles in ${(performance.now() - t0).toFixed(0)} ms`,
+      );
+      const errors = view.tiles.filter((x: Any) => x.data.error).map((x: Any) => `${x.id}: ${x.data.error}`);
+      expect(errors).toEqual([]);
+    }
+    const nasional = await call('board_show', { id: 'nasional', data: true });
+    expect(nasional.tiles.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(nasional.tiles.map((x: Any) => x.kind))).toEqual(
+      new Set(['kpi', 'trend', 'map', 'ranking', 'alerts', 'programmes', 'media']),
+    );
+    const map = nasional.tiles.find((x: Any) => x.kind === 'map').data;
+    expect(map.regions).toHaveLength(38);
+    expect(nasional.tiles.find((x: Any) => x.kind === 'alerts').data.alerts.length).toBeGreaterThanOrEqual(2);
+    expect(nasional.tiles.find((x: Any) => x.kind === 'programmes').data.programmes).toHaveLength(4);
+    const jabarBoard = await call('board_show', { id: 'jawa-barat', data: true });
+    const table = jabarBoard.tiles.find((x: Any) => x.id === 'tabel-kabupaten').data;
+    expect(table.regions).toHaveLength(27);
+    expect(table.regions.every((r: Any) => r.code.startsWith('32.') && r.value !== null)).toBe(true);
+    const best = jabarBoard.tiles.find((x: Any) => x.id === 'kabupaten-terbaik').data.regions;
+    expect(best).toHaveLength(10);
+    expect(best[0].value).toBeLessThanOrEqual(best[9].value);
+    expect(
+      jabarBoard.tiles.find((x: Any) => x.kind === 'programmes').data.programmes.map((p: Any) => p.title),
+    ).toEqual(['Bantuan Pangan Beras']);
   }, 120_000);
 });

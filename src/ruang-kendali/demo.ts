@@ -1,12 +1,14 @@
 /**
  * The control room's part of the synthetic demo: indicators over demo datasets (national,
  * province and regency), a few priority programmes and national strategic projects with
- * milestones and bottlenecks, alert rules and two open alerts. Values are computed by the
- * first evaluation job, not at seeding.
+ * milestones and bottlenecks, alert rules and two open alerts, and two boards (`nasional`,
+ * `jawa-barat`) of the Kantor Staf Presiden. Values are computed by the first evaluation job,
+ * not at seeding.
  */
 import type { Kysely } from 'kysely';
 import { jsonb } from '../catalog/json.js';
 import type { CatalogSchema } from '../catalog/schema.js';
+import type { TileSpec } from './board-format.js';
 import { checkScale } from './status.js';
 
 interface DemoIndicator {
@@ -202,6 +204,7 @@ export async function seedRuangKendaliDemo(
       .values(d.targets.map(([period, value]) => ({ indicator_id: row.id, period, value })))
       .execute();
   }
+  await seedBoards(trx, orgIds.get('ksp'), indicatorIds);
   for (const p of PROGRAMMES) {
     const org = orgIds.get(p.org);
     if (!org) continue;
@@ -304,6 +307,125 @@ export async function seedRuangKendaliDemo(
     await trx
       .insertInto('alert_event')
       .values({ alert_id: alert.id, at: opened, action: 'opened', note: 'Peringatan demo' })
+      .execute();
+  }
+}
+
+type DemoTile = Omit<TileSpec, 'x' | 'y' | 'w' | 'h'> & { at: [number, number, number, number] };
+
+/** Demo boards: tiles name indicators by demo name, stored by id. */
+const BOARDS: {
+  name: string;
+  title: string;
+  title_en: string;
+  province: string | null;
+  tiles: DemoTile[];
+}[] = [
+  {
+    name: 'nasional',
+    title: 'Papan Nasional',
+    title_en: 'National board',
+    province: null,
+    tiles: [
+      { id: 'kpi-kemiskinan', kind: 'kpi', indicator: 'kemiskinan-nasional', at: [0, 0, 3, 2] },
+      { id: 'kpi-stunting', kind: 'kpi', indicator: 'prevalensi-stunting', at: [3, 0, 3, 2] },
+      { id: 'kpi-ipm', kind: 'kpi', indicator: 'ipm', at: [6, 0, 3, 2] },
+      { id: 'kpi-tpt', kind: 'kpi', indicator: 'pengangguran-terbuka', at: [9, 0, 3, 2] },
+      { id: 'tren-kemiskinan', kind: 'trend', indicator: 'kemiskinan-nasional', at: [0, 2, 6, 3] },
+      { id: 'tren-stunting', kind: 'trend', indicator: 'prevalensi-stunting', at: [6, 2, 6, 3] },
+      {
+        id: 'peta-stunting',
+        kind: 'map',
+        title: 'Prevalensi stunting per provinsi',
+        indicator: 'prevalensi-stunting',
+        options: { map: 'tilegrid', level: 'province' },
+        at: [0, 5, 8, 4],
+      },
+      {
+        id: 'peringkat-ipm',
+        kind: 'ranking',
+        title: 'IPM tertinggi',
+        indicator: 'ipm',
+        options: { order: 'best', limit: 10 },
+        at: [8, 5, 4, 4],
+      },
+      {
+        id: 'kemiskinan-tertinggi',
+        kind: 'ranking',
+        title: 'Kemiskinan tertinggi',
+        indicator: 'kemiskinan-nasional',
+        options: { order: 'worst', limit: 5 },
+        at: [0, 9, 4, 3],
+      },
+      { id: 'peringatan', kind: 'alerts', options: { limit: 5 }, at: [4, 9, 4, 3] },
+      { id: 'program', kind: 'programmes', at: [8, 9, 4, 3] },
+      { id: 'media', kind: 'media', options: { limit: 8 }, at: [0, 12, 12, 3] },
+    ],
+  },
+  {
+    name: 'jawa-barat',
+    title: 'Papan Provinsi Jawa Barat',
+    title_en: 'West Java province board',
+    province: '32',
+    tiles: [
+      { id: 'kpi-kemiskinan', kind: 'kpi', indicator: 'kemiskinan-kabupaten-kota', at: [0, 0, 4, 2] },
+      { id: 'tren-kemiskinan', kind: 'trend', indicator: 'kemiskinan-kabupaten-kota', at: [4, 0, 8, 2] },
+      {
+        id: 'kabupaten-terbaik',
+        kind: 'ranking',
+        title: 'Kemiskinan terendah (kabupaten/kota)',
+        indicator: 'kemiskinan-kabupaten-kota',
+        options: { level: 'regency', order: 'best', limit: 10 },
+        at: [0, 2, 6, 4],
+      },
+      {
+        id: 'kabupaten-terburuk',
+        kind: 'ranking',
+        title: 'Kemiskinan tertinggi (kabupaten/kota)',
+        indicator: 'kemiskinan-kabupaten-kota',
+        options: { level: 'regency', order: 'worst', limit: 10 },
+        at: [6, 2, 6, 4],
+      },
+      {
+        id: 'tabel-kabupaten',
+        kind: 'table',
+        title: 'Kemiskinan kabupaten/kota Jawa Barat',
+        indicator: 'kemiskinan-kabupaten-kota',
+        options: { level: 'regency', province: '32', limit: 30 },
+        at: [0, 6, 8, 5],
+      },
+      { id: 'program', kind: 'programmes', at: [8, 6, 4, 5] },
+      { id: 'peringatan', kind: 'alerts', options: { limit: 5 }, at: [0, 11, 12, 2] },
+    ],
+  },
+];
+
+async function seedBoards(
+  trx: Kysely<CatalogSchema>,
+  org: string | undefined,
+  indicatorIds: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (!org) return;
+  for (const b of BOARDS) {
+    const tiles: TileSpec[] = b.tiles.map(({ at: [x, y, w, h], indicator, ...t }) => ({
+      ...t,
+      ...(indicator ? { indicator: indicatorIds.get(indicator) ?? indicator } : {}),
+      x,
+      y,
+      w,
+      h,
+    }));
+    await trx
+      .insertInto('board')
+      .values({
+        name: b.name,
+        title: b.title,
+        title_en: b.title_en,
+        description: 'Papan demo atas data sintetis.',
+        organization_id: org,
+        province: b.province,
+        tiles: jsonb(tiles),
+      })
       .execute();
   }
 }

@@ -17,6 +17,7 @@ import { sql } from 'kysely';
 import type { Services } from '../actions/types.js';
 import { type AlertRuleRow, escalateDue, type Finding, openAlert, settleWebhooks } from './alerts.js';
 import { findIndicator, refreshIndicator } from './indicators.js';
+import { warmIndicatorValues } from './values.js';
 
 type Summary = Awaited<ReturnType<typeof refreshIndicator>>;
 const DAY_MS = 86_400_000;
@@ -196,6 +197,7 @@ export async function evaluate(
   for (const { id } of await iq.execute()) {
     try {
       summaries.set(id, await refreshIndicator(services, await findIndicator(db, id), now));
+      await warmIndicatorValues(services, id);
     } catch {
       // A dataset whose columns changed under the indicator: left as it was, the others go on.
     }

@@ -59,6 +59,8 @@ interface Fixture {
   programme(): Promise<string>;
   /** An alert rule of `bps` and an open alert of it (their ids). */
   alert(): Promise<{ rule: string; alert: string }>;
+  /** A registered province map (its name). */
+  map(): Promise<string>;
 }
 
 interface Row {
@@ -90,6 +92,18 @@ const mediaSource = async (f: Fixture): Promise<string> =>
       name: fresh(),
       url: 'http://127.0.0.1:9/rss.xml',
       owner_org: 'bps',
+    })) as { name: string }
+  ).name;
+
+/** A board of institution `bps`, private for the private column (its name). */
+const board = async (f: Fixture, vis: Vis): Promise<string> =>
+  (
+    (await f.call('board_create', {
+      name: fresh(),
+      title: 'Papan uji',
+      organization: 'bps',
+      private: vis === 'private',
+      tiles: [{ id: 'peringatan', kind: 'alerts', x: 0, y: 0, w: 12, h: 2 }],
     })) as { name: string }
   ).name;
 
@@ -197,6 +211,8 @@ const MATRIX: Record<string, Row> = {
     allowed: same(EDITORS),
   },
   license_list: { input: async () => ({}), allowed: same(EVERYONE) },
+  region_list: { input: async () => ({ parent: '32' }), allowed: same(EVERYONE) },
+  region_show: { input: async () => ({ id: '32.01' }), allowed: same(EVERYONE) },
   user_show: { input: async (f) => ({ id: f.user('produsen')?.name }), allowed: same(SIGNED_IN) },
   user_list: { input: async () => ({}), allowed: same(SIGNED_IN) },
   user_create: {
@@ -411,6 +427,38 @@ const MATRIX: Record<string, Row> = {
     input: async (f) => ({ id: (await f.alert()).alert, note: 'Sedang ditindaklanjuti' }),
     allowed: same(EDITORS),
   },
+  board_create: {
+    input: async (_f, v) => ({
+      name: fresh(),
+      title: 'Papan uji',
+      organization: 'bps',
+      private: v === 'private',
+      tiles: [],
+    }),
+    allowed: same(EDITORS),
+  },
+  board_show: {
+    input: async (f, v) => ({ id: await board(f, v), data: true }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
+  board_list: { input: async () => ({}), allowed: same(EVERYONE) },
+  board_update: {
+    input: async (f, v) => ({ id: await board(f, v), title: 'Papan baru' }),
+    allowed: same(EDITORS),
+  },
+  board_delete: { input: async (f, v) => ({ id: await board(f, v) }), allowed: same(EDITORS) },
+  board_share: { input: async (f, v) => ({ id: await board(f, v), enabled: true }), allowed: same(EDITORS) },
+  map_create: {
+    input: async (f, v, role) => ({
+      name: fresh(),
+      level: 'province',
+      code_property: 'kode',
+      upload_id: (await f.upload(role, v)).upload_id,
+    }),
+    allowed: same(SYSADMIN),
+  },
+  map_list: { input: async () => ({}), allowed: same(EVERYONE) },
+  map_show: { input: async (f) => ({ id: await f.map() }), allowed: same(EVERYONE) },
 };
 
 describe('authorisation matrix', () => {
@@ -419,7 +467,7 @@ describe('authorisation matrix', () => {
   const users = new Map<Role, { id: string; name: string }>();
 
   beforeAll(async () => {
-    t = await openTestServices('pglite');
+    t = await openTestServices('pglite', { regions: true }); // region_* read the seeded regions
     const sys = systemCtx(t);
     await t.registry.call('organization_create', sys, { name: 'bps', title: 'Badan Pusat Statistik' });
     await t.registry.call('organization_create', sys, { name: 'kemenkes', title: 'Kementerian Kesehatan' });
@@ -562,6 +610,19 @@ describe('authorisation matrix', () => {
         new Date(),
       );
       return { rule: rule.id, alert: alert?.id ?? '' };
+    },
+    map: async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'kendali-authz-map-')), 'peta.geojson');
+      const feature = { type: 'Feature', properties: { kode: 32 }, geometry: null };
+      writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [feature] }));
+      const name = fresh();
+      await t.registry.call('map_create', systemCtx(t), {
+        name,
+        level: 'province',
+        code_property: 'kode',
+        upload_id: (await addUpload(t.services.config.dataDir, file, null)).id,
+      });
+      return name;
     },
   };
 

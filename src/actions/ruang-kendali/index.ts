@@ -12,6 +12,7 @@ import {
   alertShow,
   alertUpdate,
 } from './alert.js';
+import { boardCreate, boardDelete, boardList, boardShare, boardShow, boardUpdate } from './board.js';
 import {
   indicatorCreate,
   indicatorList,
@@ -19,6 +20,7 @@ import {
   indicatorUpdate,
   indicatorValues,
 } from './indicator.js';
+import { mapCreate, mapList, mapShow } from './map.js';
 import { programmeCreate, programmeList, programmeShow, programmeUpdate } from './programme.js';
 
 export function registerRuangKendaliActions(registry: ActionRegistry): ActionRegistry {
@@ -37,5 +39,14 @@ export function registerRuangKendaliActions(registry: ActionRegistry): ActionReg
     .register(alertRuleUpdate)
     .register(alertList)
     .register(alertShow)
-    .register(alertUpdate);
+    .register(alertUpdate)
+    .register(boardCreate)
+    .register(boardShow)
+    .register(boardList)
+    .register(boardUpdate)
+    .register(boardDelete)
+    .register(boardShare)
+    .register(mapCreate)
+    .register(mapList)
+    .register(mapShow);
 }

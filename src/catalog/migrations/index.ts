@@ -12,6 +12,8 @@ import * as m0010 from './0010_humas_news.js';
 import * as m0011 from './0011_humas_media.js';
 import * as m0012 from './0012_ruang_kendali.js';
 import * as m0013 from './0013_job_lane.js';
+import * as m0014 from './0014_boards.js';
+import * as m0015 from './0015_maps.js';
 
 /**
  * Versioned migrations, in order. Add a file `NNNN_what.ts` exporting `up` and list it here;
@@ -31,6 +33,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_humas_media': m0011,
   '0012_ruang_kendali': m0012,
   '0013_job_lane': m0013,
+  '0014_boards': m0014,
+  '0015_maps': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
