@@ -14,6 +14,7 @@ export const REGISTRY: Readonly<Record<string, () => Promise<{ default: Benchmar
   harvest: () => import('./harvest.js'),
   humas: () => import('./humas.js'),
   portal: () => import('./portal.js'),
+  wall: () => import('./wall.js'),
 };
 
 export interface Output {

@@ -339,7 +339,15 @@ const BOARDS: {
         title: 'Prevalensi stunting per provinsi',
         indicator: 'prevalensi-stunting',
         options: { map: 'tilegrid', level: 'province' },
-        at: [0, 5, 8, 4],
+        at: [0, 5, 4, 4],
+      },
+      {
+        id: 'peta-kemiskinan',
+        kind: 'map',
+        title: 'Kemiskinan per provinsi (dari kabupaten/kota)',
+        indicator: 'kemiskinan-kabupaten-kota',
+        options: { map: 'tilegrid', level: 'province' },
+        at: [4, 5, 4, 4],
       },
       {
         id: 'peringkat-ipm',

@@ -31,14 +31,22 @@ export const TILE_ERRORS = {
   noRegions: 'no_region_values',
 } as const;
 
-/** The values a tile reads: national for kpi/trend, else its level (and province for regencies). */
+/**
+ * The values a tile reads: national for kpi/trend (on a province board, or with a province
+ * option, that province's own values), else its level (and province for regencies).
+ */
 function requestOf(tile: TileSpec, board: BoardRow): { level: ValueLevel; province: string } {
-  if (tile.kind === 'kpi' || tile.kind === 'trend') return { level: 'national', province: '' };
+  if (tile.kind === 'kpi' || tile.kind === 'trend')
+    return onlyProvince(tile, board) ? { level: 'province', province: '' } : { level: 'national', province: '' };
   const level = tile.options?.level ?? 'province';
   return level === 'regency'
     ? { level, province: tile.options?.province ?? board.province ?? '' }
     : { level: 'province', province: '' };
 }
+
+/** The province a kpi or trend tile shows instead of the whole country, if any. */
+const onlyProvince = (tile: TileSpec, board: BoardRow): string | null =>
+  tile.kind === 'kpi' || tile.kind === 'trend' ? (tile.options?.province ?? board.province ?? null) || null : null;
 
 const latest = (rows: readonly ValueRow[]): string | null =>
   rows.reduce<string | null>((m, r) => (m === null || comparePeriods(r.period, m) > 0 ? r.period : m), null);
@@ -74,7 +82,8 @@ function indicatorTile(
     : !info.source
       ? TILE_ERRORS.noVersion
       : (failures.get(key) ?? (values.has(key) ? undefined : TILE_ERRORS.noRegions));
-  const rows = values.get(key) ?? [];
+  const only = onlyProvince(tile, board);
+  const rows = (values.get(key) ?? []).filter((r) => only === null || r.region === only);
   if (tile.kind === 'kpi' || tile.kind === 'trend') {
     const series: PeriodValue[] = [...rows]
       .sort((a, b) => comparePeriods(a.period, b.period))

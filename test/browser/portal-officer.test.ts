@@ -89,7 +89,8 @@ describe('upload wizard', () => {
   it('uploads, checks, publishes the Jawa Barat poverty file and finds it in search', async () => {
     const { context, page, errors } = await signedInPage();
     try {
-      await page.getByRole('link', { name: 'Unggah data' }).click();
+      await page.getByRole('link', { name: 'Ruang kerja' }).click();
+      await page.getByRole('main').getByRole('link', { name: 'Unggah data' }).click();
       await page.getByRole('heading', { name: 'Unggah data', level: 1 }).waitFor();
       await axeClean(page);
       await page.screenshot({ path: join(SHOTS, 'upload-wizard-1366x768.png'), fullPage: true });

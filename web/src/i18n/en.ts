@@ -154,6 +154,12 @@ export const en: Catalog = {
     value: 'Value',
     deadline: 'deadline',
     trendLabel: 'trend and target',
+    tileErrors: {
+      indicator_not_found: 'the indicator does not exist or you have no access to it',
+      no_version: 'the dataset has no published version yet',
+      no_region_values: 'no values by region yet',
+      compute_failed: 'the computation failed',
+    },
     tileError: 'Cannot be shown: {{reason}}',
     noValues: 'No values yet.',
     noAlerts: 'No open alerts.',

@@ -157,6 +157,12 @@ export const id = {
     value: 'Nilai',
     deadline: 'tenggat',
     trendLabel: 'tren dan target',
+    tileErrors: {
+      indicator_not_found: 'indikator tidak ada atau tidak dapat Anda akses',
+      no_version: 'dataset belum memiliki versi terbit',
+      no_region_values: 'belum ada nilai per wilayah',
+      compute_failed: 'perhitungan gagal',
+    },
     tileError: 'Tidak dapat ditampilkan: {{reason}}',
     noValues: 'Belum ada nilai.',
     noAlerts: 'Tidak ada peringatan terbuka.',

@@ -229,7 +229,8 @@ export const workspaceEn: typeof workspaceId = {
       started: 'Started',
       state: 'State',
       counts: 'Counts',
-      countsText: '{{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{deleted}} deleted, {{failed}} failed',
+      countsText:
+        '{{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{deleted}} deleted, {{failed}} failed',
       errors: 'Errors',
       noRuns: 'Never harvested yet.',
       refresh: 'Reload the log',

@@ -227,7 +227,8 @@ export const workspaceId = {
       started: 'Mulai',
       state: 'Status',
       counts: 'Jumlah',
-      countsText: '{{created}} baru, {{updated}} diperbarui, {{unchanged}} tetap, {{deleted}} dihapus, {{failed}} gagal',
+      countsText:
+        '{{created}} baru, {{updated}} diperbarui, {{unchanged}} tetap, {{deleted}} dihapus, {{failed}} gagal',
       errors: 'Galat',
       noRuns: 'Belum pernah dipanen.',
       refresh: 'Muat ulang riwayat',

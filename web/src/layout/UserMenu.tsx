@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useSession } from '../session.js';
 import { NotificationBell } from './NotificationBell.js';
 
-/** Signed out: the link to /masuk. Signed in: the bell, the work queue, the name and sign-out. */
+/** Signed out: the link to /masuk. Signed in: the bell, the workspace (queue, upload, …), the name and sign-out. */
 export function UserMenu() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
@@ -17,8 +17,7 @@ export function UserMenu() {
   return (
     <div className="user-menu">
       <NotificationBell />
-      <Link to="/ruang-kerja/antrian">{t('queue.nav')}</Link>
-      <Link to="/ruang-kerja/unggah">{t('upload.nav')}</Link>
+      <Link to="/ruang-kerja">{t('workspace.nav')}</Link>
       <span className="user-name">{user.fullname || user.name}</span>
       <button type="button" onClick={() => void signOut()}>
         {t('session.signOut')}

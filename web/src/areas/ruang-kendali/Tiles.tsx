@@ -53,7 +53,11 @@ export function Tile({ data, onLineage }: { data: TileData; onLineage: OpenLinea
       <h2 className="rk-tile-title">{data.title}</h2>
       {data.error ? (
         <p className="rk-tile-error" role="note">
-          {t('wall.tileError', { reason: data.error })}
+          {t('wall.tileError', {
+            reason: t(`wall.tileErrors.${data.error}` as 'wall.tileErrors.compute_failed', {
+              defaultValue: data.error,
+            }),
+          })}
         </p>
       ) : (
         <TileBody data={data} onLineage={onLineage} />

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError, callAction, postHeaders } from '../../api.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
@@ -155,6 +155,21 @@ export default function Upload() {
       () => setDatasets([]),
     );
   }, [org]);
+  // ?dataset=NAME (from the workspace's dataset page): preselect that dataset and its institution.
+  const preselect = useSearchParams()[0].get('dataset');
+  useEffect(() => {
+    if (!user || !preselect) return;
+    callAction<{ name: string; organization?: { name: string } | null }>('package_show', {
+      id: preselect,
+    }).then(
+      (p) => {
+        if (!p.organization) return;
+        setOrg(p.organization.name);
+        setDataset(p.name);
+      },
+      () => undefined,
+    );
+  }, [user, preselect]);
 
   const check = async (id: string, pkg: string, nextTypes = types, nextChoices = choices) => {
     const r = await callAction<DryRun>('datastore_import', {
