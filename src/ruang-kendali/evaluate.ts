@@ -19,6 +19,11 @@ import { type AlertRuleRow, escalateDue, type Finding, openAlert, settleWebhooks
 import { findIndicator, refreshIndicator } from './indicators.js';
 import { warmIndicatorValues } from './values.js';
 
+const ID_NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+/** A value as an alert title shows it: `19,02`, not `19.024210526315787`. */
+const idNumber = (v: number | null | undefined): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : ID_NUMBER.format(v);
+
 type Summary = Awaited<ReturnType<typeof refreshIndicator>>;
 const DAY_MS = 86_400_000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -162,7 +167,7 @@ function indicatorFindings(rule: AlertRuleRow, s: Summary): Finding[] {
     return [
       {
         subject: `value:${period}`,
-        title: `Ambang batas: ${s.title} = ${c.value} ${s.unit} (${OP_TEXT[op]} ${limit})`,
+        title: `Ambang batas: ${s.title} = ${idNumber(c.value)} ${s.unit} (${OP_TEXT[op]} ${idNumber(limit)})`,
         detail: { ...detail, op, limit },
       },
     ];
@@ -172,7 +177,7 @@ function indicatorFindings(rule: AlertRuleRow, s: Summary): Finding[] {
   return [
     {
       subject: `target:${period}`,
-      title: `Target tidak tercapai: ${s.title} ${period} (${c.value} dari target ${c.target})`,
+      title: `Target tidak tercapai: ${s.title} ${period} (${idNumber(c.value)} dari target ${idNumber(c.target)})`,
       detail,
     },
   ];

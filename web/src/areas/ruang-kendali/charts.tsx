@@ -46,15 +46,20 @@ export function Chart({
   useEffect(() => {
     const el = box.current;
     if (!chart.current || !el) return;
-    // Text takes the surrounding colour, so charts read on the dark wall as on the light page.
-    const ink = getComputedStyle(el).color;
+    // Text takes the surrounding colour and size, so charts read on the dark 4K wall as on the page.
+    const style = getComputedStyle(el);
+    const ink = style.color;
+    const size = Math.round(Number.parseFloat(style.fontSize) * 0.8) || 12;
     const axis = (a: unknown) =>
       a && typeof a === 'object' && !Array.isArray(a)
-        ? { ...a, axisLabel: { color: ink, ...((a as { axisLabel?: object }).axisLabel ?? {}) } }
+        ? {
+            ...a,
+            axisLabel: { color: ink, fontSize: size, ...((a as { axisLabel?: object }).axisLabel ?? {}) },
+          }
         : a;
     const themed = {
       ...option,
-      textStyle: { color: ink },
+      textStyle: { color: ink, fontSize: size },
       xAxis: axis(option.xAxis),
       yAxis: axis(option.yAxis),
     };
