@@ -228,9 +228,9 @@ const bench: Benchmark = {
         });
       }
       const floor2 = Fastify();
-      bodies.forEach((b, i) =>
-        floor2.get(`/same/${i}`, async (_req, reply) => reply.type(b.type).send(b.body)),
-      );
+      for (const [i, b] of bodies.entries()) {
+        floor2.get(`/same/${i}`, async (_req, reply) => reply.type(b.type).send(b.body));
+      }
       await floor2.listen({ port: 0, host: '127.0.0.1' });
       const f2 = floor2.server.address();
       const floor2Base = `http://127.0.0.1:${typeof f2 === 'object' && f2 ? f2.port : 0}`;

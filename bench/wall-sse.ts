@@ -1,14 +1,14 @@
 /**
  * wall-sse: the control room's live stream under a wall of viewers. Kendali runs in this
  * process on the demo (fresh data directory, PGlite unless `KENDALI_BENCH_DATABASE_URL`),
- * listening on a local port; a worker thread opens `clients` (default 1000) anonymous SSE
+ * listening on a local port; a child process opens `clients` (default 1000) anonymous SSE
  * connections to `/api/ruang-kendali/events` with undici and waits for each `ready`; then
  * `events` `indicator.updated` events (a public demo indicator) are emitted on the bus in this
  * process, one every `gapMs`, and every client's receive time is taken against the publish
  * time (both `performance.timeOrigin + performance.now()`, one clock for the process).
  * Memory: the server's heap (this isolate only) and the process RSS after a full GC, before
- * and after connecting, per client (the worker is started before the first measurement, so
- * the RSS growth is the server's and the client side's sockets and buffers, not the worker).
+ * and after connecting, per client. The clients run in their own process, so the growth is the
+ * server's alone (its sockets, buffers and stream state).
  *
  * `measureSseFloor(opts)`: the same clients and events against a bare Node `http` server that
  * holds the streams and writes the events (no framework, no access checks): the floor.
@@ -16,6 +16,7 @@
  * `measureSse(opts)` answers the figures; `bench/wall.ts` (the lead's) prints them. Run alone:
  * `npx tsx --expose-gc bench/wall-sse.ts [clients]`.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -23,7 +24,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Worker } from 'node:worker_threads';
 import { loadConfig } from '../src/config/load.js';
 import { buildApp } from '../src/http/app.js';
 import { ruangKendaliBus } from '../src/ruang-kendali/bus.js';
@@ -147,9 +147,27 @@ async function runClients(url: string, opts: SseOptions, publish: (seq: number) 
   const gapMs = opts.gapMs ?? 100;
   const gc = collector();
   const undici = createRequire(import.meta.url).resolve('undici');
-  const w = new Worker(WORKER, { eval: true, workerData: { url, clients, undici } });
+  // The clients live in a child process, so the memory measured here is the server's alone.
+  const code = WORKER.replace(
+    "const { parentPort, workerData } = require('node:worker_threads');",
+    'const parentPort = { postMessage: (m) => process.send(m), once: (e, f) => process.once(e, f) };' +
+      'const workerData = JSON.parse(process.env.KENDALI_SSE_CLIENT);',
+  );
+  const child = spawn(process.execPath, ['-e', code], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, KENDALI_SSE_CLIENT: JSON.stringify({ url, clients, undici }) },
+  });
+  type Message = { type: string; ms?: number; received?: [number, number][] };
+  const w = {
+    on: (e: 'message', f: (m: Message) => void) => child.on(e, f as (m: unknown) => void),
+    off: (e: 'message', f: (m: Message) => void) => child.off(e, f as (m: unknown) => void),
+    once: (e: 'error', f: (err: Error) => void) => child.once(e, f),
+    postMessage: (m: string) => child.send(m),
+    terminate: async () => {
+      if (child.exitCode === null) child.kill();
+    },
+  };
   try {
-    type Message = { type: string; ms?: number; received?: [number, number][] };
     const next = (type: string) =>
       new Promise<Message>((resolve, reject) => {
         const onMessage = (m: Message) => {

@@ -16,6 +16,7 @@ import { registerNotificationActions } from './notifications/index.js';
 import { registerRegionActions } from './regions/index.js';
 import { ActionRegistry } from './registry.js';
 import { registerRuangKendaliActions } from './ruang-kendali/index.js';
+import { registerUsageActions } from './usage/index.js';
 
 /** The registry with every action Kendali serves. Feature folders add theirs here. */
 export function createRegistry(): ActionRegistry {
@@ -46,6 +47,7 @@ export function createRegistry(): ActionRegistry {
     registerNotificationActions,
     registerRuangKendaliActions,
     registerRegionActions,
+    registerUsageActions,
   ];
   for (const add of features) add(registry);
   return registry;

@@ -610,6 +610,20 @@ export interface ArticleViewTable {
   visitor: string;
 }
 
+export interface DatasetUsageTable {
+  dataset_id: string;
+  day: ColumnType<string, string, string>;
+  views: Generated<number>;
+  downloads: Generated<number>;
+}
+
+export interface DatasetUsageVisitorTable {
+  dataset_id: string;
+  day: ColumnType<string, string, string>;
+  /** `v:` (read) or `d:` (download) and the keyed hash of that day (deleted after the day). */
+  visitor: string;
+}
+
 export interface ArticleReactionTable {
   article_id: string;
   visitor: string;
@@ -686,6 +700,8 @@ export interface CatalogSchema {
   region_map: RegionMapTable;
   article: ArticleTable;
   article_view: ArticleViewTable;
+  dataset_usage: DatasetUsageTable;
+  dataset_usage_visitor: DatasetUsageVisitorTable;
   article_reaction: ArticleReactionTable;
   article_share: ArticleShareTable;
   humas_throttle: HumasThrottleTable;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemCtx } from '../../test/support/accounts.js';
 import { openTestServices, type TestServices } from '../../test/support/services.js';
 import { DEMO_DATASETS } from './datasets.js';
 import { DEMO_TAG, demoTableId, seedDemo } from './seed.js';
@@ -37,6 +38,24 @@ describe.each(['pglite', 'postgres'] as const)('demo seed on %s', (engine) => {
       (v) => v.table_id === demoTableId('persentase-penduduk-miskin-kabupaten-kota'),
     );
     expect(byRegency?.row_count).toBe(514);
+  });
+
+  it('sets the spatial coverage, so region pages list the datasets covering them', async () => {
+    const t = await fresh();
+    await seedDemo(t.services.catalog.db, t.services.datastore);
+    const search = async (fq: string) =>
+      (
+        (await t.registry.call('package_search', systemCtx(t), { fq, rows: 100, facet: false })) as {
+          results: { name: string }[];
+        }
+      ).results.map((r) => r.name);
+    const provinceLevel = DEMO_DATASETS.filter((d) => d.level === 'province').map((d) => d.name);
+    const regencyLevel = DEMO_DATASETS.filter((d) => d.level === 'regency').map((d) => d.name);
+    // A province: its own rows in the province tables and its regencies' rows in the regency ones.
+    expect((await search('region:"32"')).sort()).toEqual([...provinceLevel, ...regencyLevel].sort());
+    // A regency (Kota Bandung): only the tables with rows by regency.
+    expect((await search('region:"32.73"')).sort()).toEqual([...regencyLevel].sort());
+    expect(await search('region:"99"')).toEqual([]);
   });
 
   it('is deterministic and plausible', async () => {

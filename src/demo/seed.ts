@@ -148,6 +148,8 @@ export async function seedDemo(
             cakupan_waktu_mulai: String(first),
             cakupan_waktu_selesai: String(last),
             cakupan_wilayah_tingkat: ds.level === 'province' ? 'provinsi' : 'kabupaten-kota',
+            // Every region the table has rows for, so region pages list the datasets covering them.
+            cakupan_wilayah: (ds.level === 'province' ? provinces : regencies).map((r) => r.code),
           }),
           extras: jsonb({
             synthetic: 'true',

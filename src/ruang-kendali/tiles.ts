@@ -37,7 +37,9 @@ export const TILE_ERRORS = {
  */
 function requestOf(tile: TileSpec, board: BoardRow): { level: ValueLevel; province: string } {
   if (tile.kind === 'kpi' || tile.kind === 'trend')
-    return onlyProvince(tile, board) ? { level: 'province', province: '' } : { level: 'national', province: '' };
+    return onlyProvince(tile, board)
+      ? { level: 'province', province: '' }
+      : { level: 'national', province: '' };
   const level = tile.options?.level ?? 'province';
   return level === 'regency'
     ? { level, province: tile.options?.province ?? board.province ?? '' }
@@ -46,7 +48,9 @@ function requestOf(tile: TileSpec, board: BoardRow): { level: ValueLevel; provin
 
 /** The province a kpi or trend tile shows instead of the whole country, if any. */
 const onlyProvince = (tile: TileSpec, board: BoardRow): string | null =>
-  tile.kind === 'kpi' || tile.kind === 'trend' ? (tile.options?.province ?? board.province ?? null) || null : null;
+  tile.kind === 'kpi' || tile.kind === 'trend'
+    ? (tile.options?.province ?? board.province ?? null) || null
+    : null;
 
 const latest = (rows: readonly ValueRow[]): string | null =>
   rows.reduce<string | null>((m, r) => (m === null || comparePeriods(r.period, m) > 0 ? r.period : m), null);

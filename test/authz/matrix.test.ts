@@ -130,6 +130,12 @@ const MATRIX: Record<string, Row> = {
     input: async (f, v) => ({ id: (await f.dataset(v)).name }),
     allowed: onDataset(EVERYONE, PRIVATE_READERS),
   },
+  // Use of datasets (src/catalog/usage.ts): a read counts where the dataset may be read.
+  package_view: {
+    input: async (f, v) => ({ id: (await f.dataset(v)).name }),
+    allowed: onDataset(EVERYONE, PRIVATE_READERS),
+  },
+  package_popular: { input: async () => ({ rows: 5 }), allowed: same(EVERYONE) },
   package_activity_list: {
     input: async (f, v) => ({ id: (await f.dataset(v)).id }),
     allowed: onDataset(EVERYONE, PRIVATE_READERS),

@@ -202,6 +202,25 @@ describe('a visitor on the public portal', () => {
       `curl -s '${baseUrl}/api/3/action/datastore_search?resource_id=${resourceId}&limit=5'`,
     );
 
+    // The downloads count as use (once per visitor and day): home lists the dataset under
+    // "Paling banyak digunakan", in package_popular's order.
+    const shown = await action<{ title: string; usage: { downloads_30d: number } }>('package_show', {
+      id: DATASET,
+    });
+    expect(shown.usage.downloads_30d).toBeGreaterThanOrEqual(1);
+    await page.goto(`${baseUrl}/`);
+    const popularList = page.locator('section[aria-labelledby="popular-title"] .dataset-list h3');
+    await popularList.first().waitFor();
+    const popular = await action<Search>('package_popular', { rows: 4 });
+    expect(await popularList.allTextContents()).toEqual(popular.results.map((d) => d.title));
+    expect(await popularList.allTextContents()).toContain(shown.title);
+    await page
+      .locator('section[aria-labelledby="popular-title"] .dataset-meta', {
+        hasText: /kali diunduh \(30 hari\)/,
+      })
+      .first()
+      .waitFor();
+
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
     await context.close();
@@ -347,6 +366,50 @@ describe('a visitor on the public portal', () => {
       ).toEqual([]);
       await context.close();
     }
+  });
+
+  it('on a phone, the navigation is a menu button and the search facets a collapsible section above the results', async () => {
+    const { page, context, errors } = await openPage(browser, baseUrl, '/dataset?q=kemiskinan', PHONE);
+    await page.locator('.dataset-list').first().waitFor();
+    const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+    const menu = nav.getByRole('button', { name: 'Menu' });
+    const datasetsLink = nav.getByRole('link', { name: 'Dataset', exact: true });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await datasetsLink.isVisible()).toBe(false);
+    // The header stays one compact block: brand bar and one button, not three rows of links.
+    expect(await nav.evaluate((n) => n.getBoundingClientRect().height)).toBeLessThan(70);
+    // Keyboard: Enter opens, the links follow in Tab order, Escape closes and gives focus back.
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await datasetsLink.waitFor({ state: 'visible' });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Beranda');
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('nav-toggle'))).toBe(true);
+    // Following a link closes the menu.
+    await menu.click();
+    await nav.getByRole('link', { name: 'Organisasi' }).click();
+    await page.waitForURL(`${baseUrl}/organization`);
+    await page.locator('.nav-toggle[aria-expanded="false"]').waitFor({ timeout: 3000 });
+    expect(await datasetsLink.isVisible()).toBe(false);
+
+    // Search facets: collapsed above the results, opened by their button.
+    await page.goto(`${baseUrl}/dataset?q=kemiskinan`);
+    await page.locator('.dataset-list').first().waitFor();
+    const filters = page.getByRole('button', { name: 'Pilih filter' });
+    expect(await filters.getAttribute('aria-expanded')).toBe('false');
+    const facetsTop = await page.locator('aside.facets').evaluate((e) => e.getBoundingClientRect().top);
+    const resultsTop = await page.locator('.search-results').evaluate((e) => e.getBoundingClientRect().top);
+    expect(facetsTop).toBeLessThan(resultsTop);
+    expect(await page.locator('#facet-organization').isVisible()).toBe(false);
+    await filters.click();
+    expect(await filters.getAttribute('aria-expanded')).toBe('true');
+    await page.locator('#facet-organization').waitFor({ state: 'visible' });
+    expect(await seriousAxeViolations(page), 'search with facets open on a phone').toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('saves phone-size screenshots of home, search and dataset page that fit without sideways scrolling', async () => {

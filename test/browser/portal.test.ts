@@ -92,7 +92,12 @@ describe('portal shell', () => {
       heading: 'Organisasi',
       text: 'Instansi pusat dan daerah yang menerbitkan data.',
     },
-    { link: 'Ruang Kendali', path: '/ruang-kendali', heading: 'Ruang Kendali', text: 'Papan indikator dengan target' },
+    {
+      link: 'Ruang Kendali',
+      path: '/ruang-kendali',
+      heading: 'Ruang Kendali',
+      text: 'Papan indikator dengan target',
+    },
     { link: 'Humas', path: '/humas', heading: 'Humas', text: 'Agenda Humas Bersama' },
     {
       link: 'Beranda',

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { readableDataset, showDataset } from '../../catalog/search/dataset-show.js';
+import { datasetUsage } from '../../catalog/usage.js';
 import { allow, publicPolicy } from '../policy.js';
 import { defineAction } from '../types.js';
 import { IdOrName } from './schemas.js';
@@ -19,7 +20,12 @@ export const packageShow = defineAction({
     await readableDataset(ctx.services.catalog, ctx.actor, input.id, input);
     return allow();
   },
-  handler: (ctx, input) => showDataset(ctx.services.catalog, ctx.actor, input.id, input),
+  handler: async (ctx, input) => {
+    const dict = await showDataset(ctx.services.catalog, ctx.actor, input.id, input);
+    // Kendali's addition (CKAN's fields unchanged): reads and downloads of the last 30 days.
+    const usage = (await datasetUsage(ctx.services.catalog, [dict.id])).get(dict.id);
+    return { ...dict, usage };
+  },
 });
 
 export const packageList = defineAction({

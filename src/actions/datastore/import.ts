@@ -15,8 +15,8 @@ import { checkForeignKeys, parseForeignKeys } from '../../ingest/pipeline/foreig
 import { prepareImport } from '../../ingest/pipeline/import.js';
 import { exportSchema, type TableSchema } from '../../ingest/pipeline/schema.js';
 import type { FieldType } from '../../ingest/pipeline/types.js';
-import { publishImport } from '../../ingest/publish.js';
 import { previewRows } from '../../ingest/preview.js';
+import { publishImport } from '../../ingest/publish.js';
 import { findUpload } from '../../ingest/uploads.js';
 import { loadCrosswalkDir } from '../../regions/crosswalk/load.js';
 import { editDatasetPolicy } from '../catalog/dataset-policy.js';

@@ -61,7 +61,9 @@ describe('region_choices', () => {
     const cirebon = ambiguous.find((i) => i.value === 'Cirebon');
     expect(cirebon?.candidates?.map((c) => c.code).sort()).toEqual(['32.09', '32.74']);
     // The wizard's preview: the first rows as they would be stored.
-    expect(dry.preview?.columns).toEqual(expect.arrayContaining(['kabupaten_kota', 'persen', 'kabupaten_kota_kode']));
+    expect(dry.preview?.columns).toEqual(
+      expect.arrayContaining(['kabupaten_kota', 'persen', 'kabupaten_kota_kode']),
+    );
     expect(dry.preview?.rows[0]).toEqual(expect.arrayContaining(['Bandung', 7.1]));
     const choices = { 'Kabupaten/Kota': { Cirebon: '32.09' } };
     const done = (await call('datastore_import', {

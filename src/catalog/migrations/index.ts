@@ -14,6 +14,7 @@ import * as m0012 from './0012_ruang_kendali.js';
 import * as m0013 from './0013_job_lane.js';
 import * as m0014 from './0014_boards.js';
 import * as m0015 from './0015_maps.js';
+import * as m0016 from './0016_dataset_usage.js';
 
 /**
  * Versioned migrations, in order. Add a file `NNNN_what.ts` exporting `up` and list it here;
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_job_lane': m0013,
   '0014_boards': m0014,
   '0015_maps': m0015,
+  '0016_dataset_usage': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,9 +11,10 @@ import fp from 'fastify-plugin';
 import { datastoreResource } from '../../actions/datastore/shared.js';
 import type { ActionRegistry } from '../../actions/registry.js';
 import type { Services } from '../../actions/types.js';
+import { countDatasetUse } from '../../catalog/usage.js';
 import { badRequest } from '../../core/errors.js';
 import type { DatastoreBackend, TableRef } from '../../datastore/backend.js';
-import { makeContext, requestLocale } from '../context.js';
+import { clientInfo, makeContext, requestLocale } from '../context.js';
 import { textDownload } from './text-formats.js';
 import { xlsxDownload } from './xlsx.js';
 
@@ -73,6 +74,8 @@ const dump: FastifyPluginAsync<{ registry: ActionRegistry; services: Services }>
     const ref = { tableId: version.table_id, version: version.version };
     // Everything that may fail runs before the headers are set, so errors answer as JSON.
     const { body, bytes } = await openBody(services.datastore, ref, format, req.query.records_format);
+    // One download per visitor, dataset and day counts as use (src/catalog/usage.ts).
+    await countDatasetUse(services.catalog, dataset.id, 'download', clientInfo(req));
     reply
       .header('content-disposition', `attachment; filename="${dumpFilename(dataset.name, asked, format)}"`)
       .header('cache-control', 'no-store')

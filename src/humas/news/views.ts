@@ -9,13 +9,41 @@
 import { sql } from 'kysely';
 import type { CatalogStore } from '../../catalog/store.js';
 
-interface Hit {
+/** One read to record: what was read (an article, or any counted thing), the day and the visitor. */
+export interface ViewHit {
   readonly article: string;
   readonly day: string;
   readonly visitor: string;
+}
+
+interface Hit extends ViewHit {
   resolve(counted: boolean): void;
   reject(e: unknown): void;
 }
+
+/**
+ * Writes one batch in one statement; answers the hits that were new, as
+ * `${article}\n${day}\n${visitor}` keys. The default writes `article_view`; other counters
+ * (dataset use, src/catalog/usage.ts) pass theirs.
+ */
+export type BatchInsert = (catalog: CatalogStore, batch: readonly ViewHit[]) => Promise<Set<string>>;
+
+/** The `unnest` arrays of a batch, as Postgres array literals (ids, days and hashes need no quoting). */
+export const batchArrays = (batch: readonly ViewHit[]) => ({
+  ids: `{${batch.map((h) => h.article).join(',')}}`,
+  days: `{${batch.map((h) => h.day).join(',')}}`,
+  visitors: `{${batch.map((h) => h.visitor).join(',')}}`,
+});
+
+const insertArticleViews: BatchInsert = async (catalog, batch) => {
+  const a = batchArrays(batch);
+  const { rows } = await sql<{ article_id: string; day: string; visitor: string }>`
+    INSERT INTO article_view (article_id, day, visitor)
+    SELECT * FROM unnest(${a.ids}::uuid[], ${a.days}::date[], ${a.visitors}::text[])
+    ON CONFLICT DO NOTHING
+    RETURNING article_id, to_char(day, 'YYYY-MM-DD') AS day, visitor`.execute(catalog.db);
+  return new Set(rows.map((r) => `${r.article_id}\n${r.day}\n${r.visitor}`));
+};
 
 /** Largest batch in one statement. */
 const MAX_BATCH = 10_000;
@@ -26,7 +54,10 @@ export class ViewCounter {
   /** Statements run (for tests and the benchmark). */
   batches = 0;
 
-  constructor(private readonly catalog: CatalogStore) {}
+  constructor(
+    private readonly catalog: CatalogStore,
+    private readonly insert: BatchInsert = insertArticleViews,
+  ) {}
 
   /** Records a read; resolves once committed, with whether it was new (not yet counted today). */
   add(article: string, day: string, visitor: string): Promise<boolean> {
@@ -59,16 +90,9 @@ export class ViewCounter {
     }
   }
 
-  async #insert(batch: readonly Hit[]): Promise<Set<string>> {
+  #insert(batch: readonly Hit[]): Promise<Set<string>> {
     this.batches++;
-    const { rows } = await sql<{ article_id: string; day: string; visitor: string }>`
-      INSERT INTO article_view (article_id, day, visitor)
-      SELECT * FROM unnest(${`{${batch.map((h) => h.article).join(',')}}`}::uuid[],
-                           ${`{${batch.map((h) => h.day).join(',')}}`}::date[],
-                           ${`{${batch.map((h) => h.visitor).join(',')}}`}::text[])
-      ON CONFLICT DO NOTHING
-      RETURNING article_id, to_char(day, 'YYYY-MM-DD') AS day, visitor`.execute(this.catalog.db);
-    return new Set(rows.map((r) => `${r.article_id}\n${r.day}\n${r.visitor}`));
+    return this.insert(this.catalog, batch);
   }
 }
 

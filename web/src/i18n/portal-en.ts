@@ -12,6 +12,8 @@ export const portalEn: typeof portalId = {
     institutions: 'Institutions',
     latest: 'Latest datasets',
     best: 'Highest-quality datasets',
+    popular: 'Most used',
+    popularEmpty: 'No usage recorded in the last 30 days yet.',
     allDatasets: 'See all datasets',
     allGroups: 'All themes',
     allOrganizations: 'All institutions',
@@ -22,7 +24,13 @@ export const portalEn: typeof portalId = {
     regions: 'Regions',
     regionsText: 'Everything known about one province, regency or city.',
   },
+  menu: {
+    label: 'Menu',
+  },
   list: {
+    showFilters: 'Choose filters',
+    showFiltersActive: 'Choose filters ({{count}} active)',
+    usage: '{{views}} views, {{downloads}} downloads (30 days)',
     results: '{{total}} datasets found',
     resultsFor: '{{total}} datasets found for “{{q}}”',
     none: 'No dataset matches this search.',

@@ -10,6 +10,8 @@ export const portalId = {
     institutions: 'Instansi',
     latest: 'Dataset terbaru',
     best: 'Dataset dengan mutu tertinggi',
+    popular: 'Paling banyak digunakan',
+    popularEmpty: 'Belum ada data penggunaan dalam 30 hari terakhir.',
     allDatasets: 'Lihat semua dataset',
     allGroups: 'Semua tema',
     allOrganizations: 'Semua instansi',
@@ -20,7 +22,13 @@ export const portalId = {
     regions: 'Wilayah',
     regionsText: 'Semua yang diketahui tentang satu provinsi atau kabupaten/kota.',
   },
+  menu: {
+    label: 'Menu',
+  },
   list: {
+    showFilters: 'Pilih filter',
+    showFiltersActive: 'Pilih filter ({{count}} aktif)',
+    usage: '{{views}} kali dilihat, {{downloads}} kali diunduh (30 hari)',
     results: '{{total}} dataset ditemukan',
     resultsFor: '{{total}} dataset ditemukan untuk “{{q}}”',
     none: 'Tidak ada dataset yang cocok dengan pencarian ini.',

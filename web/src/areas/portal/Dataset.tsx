@@ -3,10 +3,10 @@
  * score with each check, resources with every download format, versions and what changed,
  * a preview of the table with a quick chart, API examples, DCAT links and a citation.
  */
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api.js';
+import { ApiError, callAction } from '../../api.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { usePageTitle } from '../../layout/usePageTitle.js';
@@ -338,6 +338,15 @@ export default function Dataset() {
   const { t } = useTranslation();
   const { name = '' } = useParams();
   const result = useAction<Package>('package_show', { id: name });
+  // One read is counted once the page is shown (package_view: once per visitor and day; bots
+  // and prefetches that run no script never get here). Feeds the home page's "most used".
+  const viewed = useRef('');
+  const shownId = result.state === 'ready' ? result.data.id : '';
+  useEffect(() => {
+    if (!shownId || viewed.current === shownId) return;
+    viewed.current = shownId;
+    callAction('package_view', { id: shownId }).catch(() => {});
+  }, [shownId]);
   const notFound =
     result.state === 'error' && result.error instanceof ApiError && result.error.type === 'Not Found Error';
   usePageTitle(

@@ -89,6 +89,7 @@ export default function Datasets() {
     return next.toString();
   };
   const active = FACETS.flatMap((f) => params.getAll(f).map((v) => ({ facet: f, value: v })));
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const facetLabel = (facet: Facet, value: string): string =>
     (result.state === 'ready'
       ? result.data.search_facets[facet]?.items.find((i) => i.name === value)?.display_name
@@ -109,17 +110,31 @@ export default function Datasets() {
       <div className="search-layout">
         <aside className="facets" aria-labelledby="facets-title">
           <h2 id="facets-title">{t('portal.list.filters')}</h2>
-          {result.state === 'ready'
-            ? FACETS.map((f) => (
-                <FacetBlock
-                  key={f}
-                  facet={f}
-                  items={result.data.search_facets[f]?.items ?? []}
-                  params={params}
-                  toggle={toggle}
-                />
-              ))
-            : null}
+          {/* On phones the facets are a collapsible section above the results (portal.css). */}
+          <button
+            type="button"
+            className="facets-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="facet-blocks"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
+            {active.length > 0
+              ? t('portal.list.showFiltersActive', { count: active.length })
+              : t('portal.list.showFilters')}
+          </button>
+          <div id="facet-blocks" className="facet-blocks" data-open={filtersOpen}>
+            {result.state === 'ready'
+              ? FACETS.map((f) => (
+                  <FacetBlock
+                    key={f}
+                    facet={f}
+                    items={result.data.search_facets[f]?.items ?? []}
+                    params={params}
+                    toggle={toggle}
+                  />
+                ))
+              : null}
+          </div>
         </aside>
         <div className="search-results">
           <div className="results-bar">

@@ -74,12 +74,22 @@ function NamedLinks({
 }
 
 function Latest({ id, title, sort }: { id: string; title: string; sort: string }) {
-  const result = useAction<SearchResult>('package_search', { sort, rows: 4, facet: false });
+  const { t } = useTranslation();
+  // "usage desc": package_popular (reads and downloads of the last 30 days); else package_search.
+  const result = useAction<SearchResult>(
+    sort === 'usage desc' ? 'package_popular' : 'package_search',
+    sort === 'usage desc' ? { rows: 4 } : { sort, rows: 4, facet: false },
+  );
   return (
     <section aria-labelledby={id} className="home-block">
       <h2 id={id}>{title}</h2>
       <LoadState value={result} />
-      {result.state === 'ready' ? <DatasetList datasets={result.data.results} /> : null}
+      {result.state === 'ready' && result.data.results.length > 0 ? (
+        <DatasetList datasets={result.data.results} />
+      ) : null}
+      {result.state === 'ready' && result.data.results.length === 0 && sort === 'usage desc' ? (
+        <p>{t('portal.home.popularEmpty')}</p>
+      ) : null}
     </section>
   );
 }
@@ -119,6 +129,9 @@ export default function Home() {
       <div className="home-grid">
         <Latest id="latest-title" title={t('portal.home.latest')} sort="metadata_modified desc" />
         <Latest id="best-title" title={t('portal.home.best')} sort="quality desc" />
+      </div>
+      <div className="home-grid">
+        <Latest id="popular-title" title={t('portal.home.popular')} sort="usage desc" />
       </div>
       <p>
         <Link to="/dataset">{t('portal.home.allDatasets')}</Link>

@@ -57,6 +57,8 @@ export interface Package {
   readonly cakupan_wilayah?: readonly string[];
   readonly data_prioritas?: boolean;
   readonly quality?: { readonly score: number; readonly checks: readonly QualityCheck[] };
+  /** Reads and downloads of the last 30 days (package_show, package_popular). */
+  readonly usage?: { readonly views_30d: number; readonly downloads_30d: number };
 }
 
 export interface FacetItem {

@@ -113,6 +113,14 @@ export function DatasetList({
             {d.quality ? (
               <span>{t('portal.list.quality', { score: formatNumber(d.quality.score, lang) })}</span>
             ) : null}
+            {d.usage ? (
+              <span>
+                {t('portal.list.usage', {
+                  views: formatNumber(d.usage.views_30d, lang),
+                  downloads: formatNumber(d.usage.downloads_30d, lang),
+                })}
+              </span>
+            ) : null}
           </p>
           {d.notes ? <p>{summary(d.notes)}</p> : null}
           <ul className="format-list" aria-label={t('portal.facets.res_format')}>
