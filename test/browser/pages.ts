@@ -70,3 +70,18 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * axe in Bahasa Indonesia, then in English (switched with the header's button, so the page keeps
+ * its state), then back to Indonesian. Answers the serious violations found in each language.
+ */
+export async function axeInBothLanguages(page: Page): Promise<{ id: string[]; en: string[] }> {
+  await statusLoaded(page);
+  const id = await seriousAxeViolations(page);
+  await page.getByRole('button', { name: /English/ }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const en = await seriousAxeViolations(page);
+  await page.getByRole('button', { name: /Bahasa Indonesia/ }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'id');
+  return { id, en };
+}

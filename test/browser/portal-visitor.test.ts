@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openPage, seriousAxeViolations, statusLoaded } from './pages.js';
+import { axeInBothLanguages, openPage, seriousAxeViolations, statusLoaded } from './pages.js';
 import { launchBrowser, REPO_ROOT } from './support.js';
 
 const baseUrl = inject('kendaliUrl');
@@ -39,13 +39,7 @@ interface Rows {
 
 /** axe in Bahasa Indonesia, then in English (switched with the header's button), then back. */
 async function axeBothLanguages(page: Page, where: string): Promise<void> {
-  await statusLoaded(page);
-  expect(await seriousAxeViolations(page), `${where} (id)`).toEqual([]);
-  await page.getByRole('button', { name: /English/ }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
-  expect(await seriousAxeViolations(page), `${where} (en)`).toEqual([]);
-  await page.getByRole('button', { name: /Bahasa Indonesia/ }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'id');
+  expect(await axeInBothLanguages(page), where).toEqual({ id: [], en: [] });
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: false });
