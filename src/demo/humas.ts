@@ -181,10 +181,23 @@ const ORG_ALIASES: readonly [string, string][] = [
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
+const WIB_MS = 7 * 3_600_000;
+
+/**
+ * When the demo's item `k`, `ago` days back, was published: earlier days between 08:00 and
+ * 12:00 WIB (so a day's items stay on that day in the control room, whatever the hour now),
+ * today a few minutes before `now` and never before midnight.
+ */
+function publishedAt(now: Date, ago: number, k: number): Date {
+  const midnight = Math.floor((now.getTime() + WIB_MS) / 86_400_000) * 86_400_000 - WIB_MS;
+  if (ago === 0) return new Date(Math.max(midnight, now.getTime() - (k % 5) * 60_000));
+  return new Date(midnight - ago * 86_400_000 + (8 + (k % 5)) * 3_600_000);
+}
+
 /** The demo feed as RSS, dated relative to `now`. */
 export function demoFeed(now: Date): string {
   const items = NEWS.map(([ago, title, summary], k) => {
-    const at = new Date(now.getTime() - ago * 86_400_000 - (k % 5) * 3_600_000);
+    const at = publishedAt(now, ago, k);
     return `<item><title>${esc(title)}</title><link>https://berita-demo.kendali.local/${k + 1}</link><description>${esc(summary)}</description><pubDate>${at.toUTCString()}</pubDate></item>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Berita Demo (sintetis)</title><link>https://berita-demo.kendali.local/</link><description>Umpan berita sintetis untuk demo Kendali</description>\n${items.join('\n')}\n</channel></rss>\n`;

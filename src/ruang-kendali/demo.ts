@@ -314,7 +314,7 @@ export async function seedRuangKendaliDemo(
 type DemoTile = Omit<TileSpec, 'x' | 'y' | 'w' | 'h'> & { at: [number, number, number, number] };
 
 /** Demo boards: tiles name indicators by demo name, stored by id. */
-const BOARDS: {
+export const DEMO_BOARDS: {
   name: string;
   title: string;
   title_en: string;
@@ -414,7 +414,7 @@ async function seedBoards(
   indicatorIds: ReadonlyMap<string, string>,
 ): Promise<void> {
   if (!org) return;
-  for (const b of BOARDS) {
+  for (const b of DEMO_BOARDS) {
     const tiles: TileSpec[] = b.tiles.map(({ at: [x, y, w, h], indicator, ...t }) => ({
       ...t,
       ...(indicator ? { indicator: indicatorIds.get(indicator) ?? indicator } : {}),

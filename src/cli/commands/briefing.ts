@@ -1,9 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { boardBriefing, type Call, provinceBriefing } from '../../ruang-kendali/briefing/build.js';
-import { type Briefing, briefingPdf } from '../../ruang-kendali/briefing/pdf.js';
+import type { Call } from '../../ruang-kendali/briefing/build.js';
+import type { Briefing } from '../../ruang-kendali/briefing/pdf.js';
 import { type DataDirOption, withActions } from '../actions.js';
 import { remoteCall, remoteFrom } from '../remote.js';
+
+// ECharts and PDFKit load only when a briefing is made, not with every kendali command.
+const builder = () => import('../../ruang-kendali/briefing/build.js');
 
 interface BriefingOptions extends DataDirOption {
   output: string;
@@ -16,6 +19,7 @@ async function write(opts: BriefingOptions, make: (call: Call) => Promise<Briefi
   const briefing = remote
     ? await make((name, input) => remoteCall(remote, name, input))
     : await withActions(opts, (call) => make(call));
+  const { briefingPdf } = await import('../../ruang-kendali/briefing/pdf.js');
   const pdf = await briefingPdf(briefing);
   writeFileSync(opts.output, pdf);
   process.stdout.write(`${opts.output} ${pdf.length} bytes\n`);
@@ -33,12 +37,16 @@ export function briefingCommand(): Command {
   const briefing = new Command('briefing').description('PDF briefings of the control room (Ruang Kendali)');
   common(
     briefing.command('board').description('a board as a PDF briefing').argument('<name>', 'board name'),
-  ).action((name: string, opts: BriefingOptions) => write(opts, (call) => boardBriefing(call, name)));
+  ).action((name: string, opts: BriefingOptions) =>
+    write(opts, async (call) => (await builder()).boardBriefing(call, name)),
+  );
   common(
     briefing
       .command('province')
       .description('every indicator with a value for one province')
       .argument('<code>', 'Kemendagri province code, e.g. 32'),
-  ).action((code: string, opts: BriefingOptions) => write(opts, (call) => provinceBriefing(call, code)));
+  ).action((code: string, opts: BriefingOptions) =>
+    write(opts, async (call) => (await builder()).provinceBriefing(call, code)),
+  );
   return briefing;
 }

@@ -6,7 +6,7 @@
  * A sheet holds at most 1,048,576 rows; longer tables continue on `data 2`, `data 3`, ….
  */
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellValue, ColumnType } from '../../datastore/backend.js';
 import type { RowStream } from '../../datastore/stream.js';
 import { neutralise } from './formula.js';
@@ -44,7 +44,9 @@ function drained(out: PassThrough): Promise<boolean> {
 }
 
 async function write(rows: RowStream, out: PassThrough): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // exceljs (about 0.3 s to load) only when an XLSX is asked for, not with every start.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

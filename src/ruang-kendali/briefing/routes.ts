@@ -9,10 +9,13 @@ import fp from 'fastify-plugin';
 import type { ActionRegistry } from '../../actions/registry.js';
 import type { ActionContext, Services } from '../../actions/types.js';
 import { requestContext } from '../../http/context.js';
-import { boardBriefing, provinceBriefing } from './build.js';
-import { type Briefing, briefingPdf } from './pdf.js';
+import type { Briefing } from './pdf.js';
+
+// ECharts and PDFKit load on the first briefing, not with every server start (about 0.9 s).
+const builder = () => import('./build.js');
 
 async function send(reply: FastifyReply, file: string, briefing: Promise<Briefing>) {
+  const { briefingPdf } = await import('./pdf.js');
   const pdf = await briefingPdf(await briefing);
   return reply
     .type('application/pdf')
@@ -36,14 +39,24 @@ const routes: FastifyPluginAsync<{ registry: ActionRegistry; services: Services 
       if (!m?.[1]) return notFound(reply);
       const ctx = requestContext(registry, services, req);
       const share = typeof req.query.share === 'string' ? req.query.share : undefined;
-      return send(reply, `papan-${m[1]}.pdf`, boardBriefing(callOf(ctx), m[1], share));
+      const name = m[1];
+      return send(
+        reply,
+        `papan-${name}.pdf`,
+        builder().then((b) => b.boardBriefing(callOf(ctx), name, share)),
+      );
     },
   );
   app.get<{ Params: { file: string } }>('/ruang-kendali/briefing/provinsi/:file', async (req, reply) => {
     const m = /^(\d{2})\.pdf$/.exec(req.params.file);
     if (!m?.[1]) return notFound(reply);
     const ctx = requestContext(registry, services, req);
-    return send(reply, `provinsi-${m[1]}.pdf`, provinceBriefing(callOf(ctx), m[1]));
+    const code = m[1];
+    return send(
+      reply,
+      `provinsi-${code}.pdf`,
+      builder().then((b) => b.provinceBriefing(callOf(ctx), code)),
+    );
   });
 };
 
