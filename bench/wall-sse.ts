@@ -92,12 +92,13 @@ const { Agent, request } = require(workerData.undici);
           }
         }
       }
-    })().catch(() => {}));
+    })().catch((e) => parentPort.postMessage({ type: 'failed', message: String(e && e.message || e), ready })));
   }
   await allReady;
   parentPort.postMessage({ type: 'ready', ms: now() - started });
   parentPort.once('message', async () => {
-    parentPort.postMessage({ type: 'done', received });
+    // Exit only once the answer is written: process.exit drops a large IPC message still queued.
+    await new Promise((r) => parentPort.postMessage({ type: 'done', received }, r));
     await agent.destroy();
     process.exit(0);
   });
@@ -150,14 +151,20 @@ async function runClients(url: string, opts: SseOptions, publish: (seq: number) 
   // The clients live in a child process, so the memory measured here is the server's alone.
   const code = WORKER.replace(
     "const { parentPort, workerData } = require('node:worker_threads');",
-    'const parentPort = { postMessage: (m) => process.send(m), once: (e, f) => process.once(e, f) };' +
+    'const parentPort = { postMessage: (m, cb) => process.send(m, cb), once: (e, f) => process.once(e, f) };' +
       'const workerData = JSON.parse(process.env.KENDALI_SSE_CLIENT);',
   );
   const child = spawn(process.execPath, ['-e', code], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, KENDALI_SSE_CLIENT: JSON.stringify({ url, clients, undici }) },
   });
-  type Message = { type: string; ms?: number; received?: [number, number][] };
+  type Message = {
+    type: string;
+    ms?: number;
+    received?: [number, number][];
+    message?: string;
+    ready?: number;
+  };
   const w = {
     on: (e: 'message', f: (m: Message) => void) => child.on(e, f as (m: unknown) => void),
     off: (e: 'message', f: (m: Message) => void) => child.off(e, f as (m: unknown) => void),
@@ -168,10 +175,19 @@ async function runClients(url: string, opts: SseOptions, publish: (seq: number) 
     },
   };
   try {
-    const next = (type: string) =>
+    const next = (type: string, timeoutMs = 120_000) =>
       new Promise<Message>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          w.off('message', onMessage);
+          reject(new Error(`SSE clients: no '${type}' within ${timeoutMs / 1000} s`));
+        }, timeoutMs);
         const onMessage = (m: Message) => {
-          if (m.type === type) {
+          if (m.type === 'failed') {
+            clearTimeout(timer);
+            w.off('message', onMessage);
+            reject(new Error(`SSE client failed after ${m.ready} were ready: ${m.message}`));
+          } else if (m.type === type) {
+            clearTimeout(timer);
             w.off('message', onMessage);
             resolve(m);
           }

@@ -149,4 +149,26 @@ describe('a 60-tile board over 10M rows', () => {
     expect(afterEval.ms).toBeLessThan(500);
     expect(cold.ms).toBeGreaterThan(median);
   }, 600_000);
+
+  it('a scheduled evaluation with no new version runs no group-by over the table', async () => {
+    const datastore = t.services.datastore;
+    const aggregate = datastore.aggregate.bind(datastore);
+    let groupBys = 0;
+    datastore.aggregate = ((...args: Parameters<typeof aggregate>) => {
+      groupBys++;
+      return aggregate(...args);
+    }) as typeof aggregate;
+    try {
+      const result = await evaluate(t.services);
+      expect(result.indicators).toBe(MEASURES.length);
+      expect(groupBys).toBe(0);
+      // A changed definition is computed again.
+      await call('indicator_update', { id: 'ind-a', aggregation: 'max' });
+      expect(groupBys).toBeGreaterThan(0);
+      const shown = await call('indicator_show', { id: 'ind-a' });
+      expect(shown.current.value).toBe(99.9);
+    } finally {
+      datastore.aggregate = aggregate;
+    }
+  }, 600_000);
 });

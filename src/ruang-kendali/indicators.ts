@@ -8,14 +8,9 @@ import { canReadDataset, roleIn } from '../catalog/access.js';
 import { isUuid } from '../catalog/ckan-format.js';
 import { notFound } from '../core/errors.js';
 import { ruangKendaliBus } from './bus.js';
-import {
-  comparePeriods,
-  computeValues,
-  type IndicatorRow,
-  type SourceVersion,
-  sourceVersion,
-} from './compute.js';
+import { comparePeriods, type IndicatorRow, type SourceVersion, sourceVersion } from './compute.js';
 import { achievement, checkScale, definitions, type Polarity, statusOf } from './status.js';
+import { loadValues, valueKey } from './values.js';
 
 type Db = Services['catalog']['db'];
 
@@ -142,7 +137,10 @@ export async function indicatorSummary(services: Services, r: Readable, now = ne
   let current: { period: string; value: number | null } | null = null;
   try {
     source = await sourceVersion(services, ind);
-    const values = await computeValues(services, ind, source);
+    // The stored national values when they were computed from this version and definition: a
+    // scheduled evaluation with nothing new scans no table (a wall stays quick while it runs).
+    const national = { indicator: ind, source, level: 'national' as const, province: '' };
+    const values = (await loadValues(services, [national])).get(valueKey(ind.id, 'national', '')) ?? [];
     current = values.sort((a, b) => comparePeriods(a.period, b.period)).at(-1) ?? null;
   } catch (e) {
     if ((e as { code?: string }).code !== 'NOT_FOUND') throw e;

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { prefetchWallBoard } from './areas/ruang-kendali/prefetch.js';
 import { Layout } from './layout/Layout.js';
 import { NotFound } from './pages/NotFound.js';
 import { StatusProvider } from './status.js';
@@ -18,7 +19,11 @@ const Region = lazy(() => import('./areas/portal/Region.js'));
 const RuangKendali = lazy(() => import('./areas/ruang-kendali/RuangKendali.js'));
 const Board = lazy(() => import('./areas/ruang-kendali/Board.js'));
 const BoardEditor = lazy(() => import('./areas/ruang-kendali/Editor.js'));
-const Wall = lazy(() => import('./areas/ruang-kendali/Wall.js'));
+// The wall asks for its board while its code (ECharts among it) loads.
+const Wall = lazy(() => {
+  prefetchWallBoard();
+  return import('./areas/ruang-kendali/Wall.js');
+});
 const Humas = lazy(() => import('./areas/humas/Humas.js'));
 const HumasAgenda = lazy(() => import('./areas/humas/Agenda.js'));
 const HumasMedia = lazy(() => import('./areas/humas/Media.js'));

@@ -35,7 +35,15 @@ export function Chart({
     instance.on('click', (params: { name?: string }) => {
       if (params.name) click.current?.(params.name);
     });
-    const observer = new ResizeObserver(() => instance.resize());
+    // The observer also fires once on observe: resize only when the box really changed size, or
+    // every chart would be drawn twice on load.
+    const observer = new ResizeObserver(([entry]) => {
+      const rect = entry?.contentRect;
+      if (!rect) return;
+      if (Math.round(rect.width) === instance.getWidth() && Math.round(rect.height) === instance.getHeight())
+        return;
+      instance.resize();
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
@@ -58,6 +66,9 @@ export function Chart({
           }
         : a;
     const themed = {
+      // No animation: a wall redraws its charts on every update, and a moving line only costs
+      // the screen's CPU (and bothers readers who asked for reduced motion).
+      animation: false,
       ...option,
       textStyle: { color: ink, fontSize: size },
       xAxis: axis(option.xAxis),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardView } from '../../../../src/ruang-kendali/board-format.js';
 import { ApiError, callAction } from '../../api.js';
+import { takePrefetchedBoard } from './prefetch.js';
 
 export type Connection = 'connecting' | 'live' | 'offline';
 
@@ -37,11 +38,12 @@ export function useBoard(name: string | undefined, share: string | null): BoardS
     if (!name) return;
     const mine = ++generation.current;
     try {
-      const result = await callAction<BoardView>('board_show', {
-        id: name,
-        data: true,
-        ...(share ? { share } : {}),
-      });
+      const result = await (takePrefetchedBoard(name, share) ??
+        callAction<BoardView>('board_show', {
+          id: name,
+          data: true,
+          ...(share ? { share } : {}),
+        }));
       if (mine !== generation.current) return; // a newer fetch is on its way
       viewRef.current = result;
       setView(result);
