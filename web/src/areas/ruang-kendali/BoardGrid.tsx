@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { BoardView } from '../../../../src/ruang-kendali/board-format.js';
 import { BOARD_COLUMNS } from '../../../../src/ruang-kendali/board-format.js';
 import { LineagePanel, type LineageTarget } from './LineagePanel.js';
@@ -10,9 +10,10 @@ export const boardRows = (view: Pick<BoardView, 'tiles'>): number =>
 
 /**
  * A board's tiles on its 12-column grid. `fit` stretches the rows to fill the box (the wall);
- * otherwise each row has a fixed height and the page scrolls (the board page, a phone).
+ * otherwise each row has a fixed height and the page scrolls (the board page, a phone). Memoised:
+ * the wall re-renders on every change of its connection state, the tiles need not.
  */
-export function BoardGrid({ view, fit }: { view: BoardView; fit: boolean }) {
+export const BoardGrid = memo(function BoardGrid({ view, fit }: { view: BoardView; fit: boolean }) {
   const [lineage, setLineage] = useState<LineageTarget | null>(null);
   const rows = boardRows(view);
   return (
@@ -43,4 +44,4 @@ export function BoardGrid({ view, fit }: { view: BoardView; fit: boolean }) {
       <LineagePanel target={lineage} onClose={() => setLineage(null)} />
     </>
   );
-}
+});
