@@ -195,7 +195,13 @@ function Trend({ data, onLineage }: { data: TrendTile; onLineage: OpenLineage })
       grid: { left: 8, right: 12, top: 16, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatNumber(Number(v), lang) },
       xAxis: { type: 'category', data: data.series.map((p) => p.period) },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
+      // Few ticks, and none that would overlap: a trend tile may be one wall row high.
+      yAxis: {
+        type: 'value',
+        scale: true,
+        splitNumber: 3,
+        axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) },
+      },
       series: [
         {
           name: data.title,
