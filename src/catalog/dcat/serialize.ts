@@ -2,7 +2,6 @@
  * The three DCAT serialisations: Turtle (n3's Writer), JSON-LD (jsonld.fromRDF + compact with
  * the inline context below; nothing is ever fetched) and RDF/XML (./rdfxml.ts).
  */
-import jsonld from 'jsonld';
 import { type Quad, Store, Writer } from 'n3';
 import { writeRdfXml } from './rdfxml.js';
 import { PREFIXES } from './vocab.js';
@@ -39,6 +38,8 @@ export function toTurtle(quads: readonly Quad[]): Promise<string> {
  * would be parsed again, 10× slower); a Store first makes them a set, as RDF requires.
  */
 export async function toJsonLd(quads: readonly Quad[]): Promise<string> {
+  // jsonld loads when a JSON-LD document is first asked for, not with every command.
+  const { default: jsonld } = await import('jsonld');
   const expanded = await jsonld.fromRDF(new Store([...quads]).getQuads(null, null, null, null));
   const compacted = await jsonld.compact(expanded, JSONLD_CONTEXT, {
     documentLoader: refuseRemote,

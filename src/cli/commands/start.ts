@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
-import { startServer } from '../../server/run.js';
 import { reportError } from '../fail.js';
 import { createProgress } from '../progress.js';
 
@@ -16,6 +15,8 @@ export function startCommand(): Command {
       if (opts.dataDir) env.KENDALI_DATA_DIR = opts.dataDir;
       const config = loadConfig(env);
       const progress = createProgress('kendali');
+      // The HTTP server's code (Fastify, the routes) loads for `start` only, not for every command.
+      const { startServer } = await import('../../server/run.js');
       const server = await startServer(
         config,
         (label, done, total) => {
