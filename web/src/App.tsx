@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { prefetchWallBoard } from './areas/ruang-kendali/prefetch.js';
+import { prefetchWallBoard, WALL_PATH } from './areas/ruang-kendali/prefetch.js';
 import { Layout } from './layout/Layout.js';
 import { NotFound } from './pages/NotFound.js';
 import { StatusProvider } from './status.js';
@@ -84,7 +84,7 @@ export function App() {
           </Route>
           {/* The wall has no site chrome: outside the layout. */}
           <Route
-            path="ruang-kendali/wall/:name"
+            path={WALL_PATH}
             element={
               <Suspense fallback={null}>
                 <Wall />

@@ -45,9 +45,6 @@ const insertArticleViews: BatchInsert = async (catalog, batch) => {
   return new Set(rows.map((r) => `${r.article_id}\n${r.day}\n${r.visitor}`));
 };
 
-/** Turns of the event loop a batch waits at most for more reads to arrive. */
-const MAX_GATHER_TURNS = 4;
-
 /** Largest batch in one statement. */
 const MAX_BATCH = 10_000;
 
@@ -76,12 +73,7 @@ export class ViewCounter {
       while (this.#queue.length > 0) {
         // Let requests already on the sockets reach the queue first: PGlite runs its statements
         // on this thread, so without this pause each batch would hold the one hit that woke it.
-        // A request takes a few turns of the loop from its socket to here (body, hooks, lookups):
-        // wait while the queue still grows, a few turns at most, so one commit serves them all.
-        for (let turn = 0, seen = -1; turn < MAX_GATHER_TURNS && this.#queue.length !== seen; turn++) {
-          seen = this.#queue.length;
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const batch = this.#queue.splice(0, MAX_BATCH);
         try {
           const inserted = await this.#insert(batch);

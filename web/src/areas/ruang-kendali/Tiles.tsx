@@ -191,7 +191,6 @@ function Trend({ data, onLineage }: { data: TrendTile; onLineage: OpenLineage })
   const lang = useLanguage();
   const option = useMemo<ChartOption>(
     () => ({
-      animation: false,
       grid: { left: 8, right: 12, top: 16, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatNumber(Number(v), lang) },
       xAxis: { type: 'category', data: data.series.map((p) => p.period) },
@@ -444,7 +443,6 @@ function GeoMap({
     () =>
       typeof ready === 'string'
         ? {
-            animation: false,
             tooltip: {
               trigger: 'item',
               formatter: (p: { data?: { label?: string; value?: number | null } }) =>

@@ -4,8 +4,16 @@
  * `useBoard`'s first fetch takes the answer with `takePrefetchedBoard`. Kept out of the wall's
  * chunk on purpose (it lives in the main one), and used once: any later fetch goes to the server.
  */
+import { matchPath } from 'react-router';
 import type { BoardView } from '../../../../src/ruang-kendali/board-format.js';
 import { callAction } from '../../api.js';
+
+/** The wall's route (App.tsx). */
+export const WALL_PATH = '/ruang-kendali/wall/:name';
+
+/** A board with its tiles' data: the one request a wall makes for it. */
+export const fetchBoard = (name: string, share: string | null): Promise<BoardView> =>
+  callAction<BoardView>('board_show', { id: name, data: true, ...(share ? { share } : {}) });
 
 /** An answer older than this is not used (the data may have moved on). */
 const FRESH_MS = 10_000;
@@ -20,13 +28,12 @@ let pending: Pending | undefined;
 
 const keyOf = (name: string, share: string | null): string => `${name}\n${share ?? ''}`;
 
-/** Starts fetching the board of a `/ruang-kendali/wall/:name` address (the current one by default). */
+/** Starts fetching the board of a wall address (the current one by default). */
 export function prefetchWallBoard(location: { pathname: string; search: string } = window.location): void {
-  const match = /^\/ruang-kendali\/wall\/([^/]+)\/?$/.exec(location.pathname);
-  if (!match?.[1]) return;
-  const name = decodeURIComponent(match[1]);
+  const name = matchPath(WALL_PATH, location.pathname)?.params.name;
+  if (!name) return;
   const share = new URLSearchParams(location.search).get('share');
-  const result = callAction<BoardView>('board_show', { id: name, data: true, ...(share ? { share } : {}) });
+  const result = fetchBoard(name, share);
   result.catch(() => {}); // whoever takes it sees the error; nobody may
   pending = { key: keyOf(name, share), at: Date.now(), result };
 }

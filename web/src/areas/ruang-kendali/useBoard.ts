@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardView } from '../../../../src/ruang-kendali/board-format.js';
-import { ApiError, callAction } from '../../api.js';
-import { takePrefetchedBoard } from './prefetch.js';
+import { ApiError } from '../../api.js';
+import { fetchBoard, takePrefetchedBoard } from './prefetch.js';
 
 export type Connection = 'connecting' | 'live' | 'offline';
 
@@ -38,12 +38,7 @@ export function useBoard(name: string | undefined, share: string | null): BoardS
     if (!name) return;
     const mine = ++generation.current;
     try {
-      const result = await (takePrefetchedBoard(name, share) ??
-        callAction<BoardView>('board_show', {
-          id: name,
-          data: true,
-          ...(share ? { share } : {}),
-        }));
+      const result = await (takePrefetchedBoard(name, share) ?? fetchBoard(name, share));
       if (mine !== generation.current) return; // a newer fetch is on its way
       viewRef.current = result;
       setView(result);
