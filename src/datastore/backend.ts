@@ -34,8 +34,12 @@ export type TableSource =
     }
   /** A clean CSV file (header row, comma, UTF-8), typed by `columns` when given, else detected. */
   | { readonly kind: 'csv'; readonly path: string; readonly columns?: readonly ColumnInfo[] }
-  /** A Parquet file made elsewhere (e.g. by the ingest pipeline), copied into the version as it is typed. */
-  | { readonly kind: 'parquet'; readonly path: string };
+  /**
+   * A Parquet file made elsewhere (e.g. by the ingest pipeline), copied into the version as it is
+   * typed; with `move`, a file that holds only storage types is moved into place instead (the
+   * caller gives it up).
+   */
+  | { readonly kind: 'parquet'; readonly path: string; readonly move?: boolean };
 
 export interface TableVersionInfo extends TableRef {
   readonly columns: readonly ColumnInfo[];

@@ -108,7 +108,8 @@ async function writeNext<T>(
     const version = await nextVersion(services, tableId);
     const info = await services.datastore.writeVersion(
       { tableId, version },
-      { kind: 'parquet', path: input.prepared.parquet.path },
+      // The prepared file is not read again (its working directory goes next): moved, not copied.
+      { kind: 'parquet', path: input.prepared.parquet.path, move: true },
     );
     return then({
       datasetId: ds.id,

@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKendaliError, type KendaliError } from '../../core/errors.js';
 import type { ColumnInfo, DatastoreBackend } from '../backend.js';
@@ -83,6 +84,43 @@ describe('DuckDB datastore: writing versions', () => {
     ]);
     const described = await store.describe({ tableId: 'awkward', version: 1 });
     expect(described).toEqual(info);
+  });
+
+  it('moves a Parquet file of storage types into place when asked, and copies any other', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    const typed = join(dir, 'typed.parquet');
+    const narrow = join(dir, 'narrow.parquet');
+    await c.run(
+      `COPY (SELECT 'Aceh' AS nama, 11::BIGINT AS kode, DATE '2024-02-15' AS tanggal) TO '${typed}' (FORMAT parquet)`,
+    );
+    await c.run(`COPY (SELECT 'Bali' AS nama, 51::INTEGER AS kode) TO '${narrow}' (FORMAT parquet)`);
+    c.closeSync();
+    db.closeSync();
+
+    const moved = await store.writeVersion(
+      { tableId: 'moved', version: 1 },
+      { kind: 'parquet', path: typed, move: true },
+    );
+    expect(existsSync(typed)).toBe(false);
+    expect(moved.rowCount).toBe(1);
+    expect(moved.columns).toEqual([
+      { name: 'nama', type: 'text' },
+      { name: 'kode', type: 'integer' },
+      { name: 'tanggal', type: 'date' },
+    ]);
+    expect((await store.query({ tableId: 'moved', version: 1 })).rows).toEqual([
+      { nama: 'Aceh', kode: 11, tanggal: '2024-02-15' },
+    ]);
+
+    // INTEGER is not a storage type: the file is read and written as BIGINT, and left where it was.
+    const copied = await store.writeVersion(
+      { tableId: 'copied', version: 1 },
+      { kind: 'parquet', path: narrow, move: true },
+    );
+    expect(existsSync(narrow)).toBe(true);
+    expect(copied.rowCount).toBe(1);
+    expect((await store.query({ tableId: 'copied', version: 1 })).rows).toEqual([{ nama: 'Bali', kode: 51 }]);
   });
 
   it('writes an empty version', async () => {

@@ -3,7 +3,7 @@
  * read_csv), copied to Parquet with zstd, published atomically. Every Parquet file holds only
  * the six storage types (VARCHAR, BIGINT, DOUBLE, BOOLEAN, DATE, TIMESTAMP).
  */
-import { stat } from 'node:fs/promises';
+import { rename, stat } from 'node:fs/promises';
 import {
   type DuckDBAppender,
   type DuckDBConnection,
@@ -123,12 +123,24 @@ async function writeFromParquet(
   const detected = described
     .getRowObjectsJS()
     .map((r) => ({ name: String(r.column_name), duckType: String(r.column_type) }));
-  const select = `SELECT ${detected.map((c) => castToStorage(c.name, c.duckType)).join(', ')} FROM ${from}`;
+  const columns = detected.map((c) => ({ name: c.name, type: columnTypeOf(c.duckType) }));
+  const casts = detected.map((c) => castToStorage(c.name, c.duckType));
+  if (source.move && detected.every((c, i) => casts[i] === quoteIdent(c.name))) {
+    // Already in storage types: the file itself becomes the version (same file system), unread.
+    const moved = await rename(source.path, path).then(
+      () => true,
+      () => false,
+    );
+    if (moved) {
+      const counted = await connection.runAndReadAll(
+        `SELECT count(*)::BIGINT AS n FROM read_parquet(${quoteLiteral(path)})`,
+      );
+      return { columns, rowCount: Number(counted.getRowObjectsJS()[0]?.n ?? 0) };
+    }
+  }
+  const select = `SELECT ${casts.join(', ')} FROM ${from}`;
   const copied = await connection.run(copyToParquet(select, path));
-  return {
-    columns: detected.map((c) => ({ name: c.name, type: columnTypeOf(c.duckType) })),
-    rowCount: copied.rowsChanged,
-  };
+  return { columns, rowCount: copied.rowsChanged };
 }
 
 /** Writes `source` (already checked) as a Parquet file at `path`. */

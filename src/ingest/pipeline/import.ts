@@ -54,6 +54,11 @@ export interface ImportOptions extends PlanOptions {
    * columns with more are profiled by classes and converted in SQL. Default 200,000.
    */
   readonly mapLimit?: number;
+  /**
+   * DuckDB path: rows read first to tell which columns have very many distinct values (grouped by
+   * shape rather than by value). Default 5,000.
+   */
+  readonly sampleRows?: number;
 }
 
 export interface PreparedImport {

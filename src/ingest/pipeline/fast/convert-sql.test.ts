@@ -8,7 +8,8 @@ import { missingMarkers } from '../../normalise/index.js';
 import { convertCell } from '../convert.js';
 import type { FieldPlan } from '../types.js';
 import { convertSql } from './convert-sql.js';
-import { cellCorpus, corpusTable } from './corpus.js';
+import { cellCorpus, corpusTable, sameShape } from './corpus.js';
+import { isClassShape, markerShapes, shapeOf } from './keys.js';
 
 const corpus = cellCorpus(20_000, 'convert');
 let db: DuckDBInstance;
@@ -33,18 +34,20 @@ const field = (over: Partial<FieldPlan>): FieldPlan => ({
   ...over,
 });
 
+const CASES: [string, Partial<FieldPlan>, readonly string[] | undefined, number][] = [
+  ['text', { type: 'string' }, undefined, 0.3],
+  ['text, Excel float damage', { type: 'string', floatDamage: true }, undefined, 0.3],
+  ['integers, 1.234.567', { type: 'integer', numberStyle: 'id' }, undefined, 0.05],
+  ['integers, 1,234,567', { type: 'integer', numberStyle: 'en' }, undefined, 0.05],
+  ['decimals, 1.234,5', { type: 'number', numberStyle: 'id' }, undefined, 0.1],
+  ['decimals, 1,234.5', { type: 'number', numberStyle: 'en' }, undefined, 0.1],
+  ['decimals with numeric markers', { type: 'number', numberStyle: 'id' }, ['', '-', '0', '1.234'], 0.1],
+  ['dates, day first', { type: 'date', dateOrder: 'dmy' }, undefined, 0.02],
+  ['dates, month first', { type: 'date', dateOrder: 'mdy' }, undefined, 0.02],
+];
+
 describe('SQL conversions agree with JS', () => {
-  it.each<[string, Partial<FieldPlan>, readonly string[] | undefined, number]>([
-    ['text', { type: 'string' }, undefined, 0.3],
-    ['text, Excel float damage', { type: 'string', floatDamage: true }, undefined, 0.3],
-    ['integers, 1.234.567', { type: 'integer', numberStyle: 'id' }, undefined, 0.05],
-    ['integers, 1,234,567', { type: 'integer', numberStyle: 'en' }, undefined, 0.05],
-    ['decimals, 1.234,5', { type: 'number', numberStyle: 'id' }, undefined, 0.1],
-    ['decimals, 1,234.5', { type: 'number', numberStyle: 'en' }, undefined, 0.1],
-    ['decimals with numeric markers', { type: 'number', numberStyle: 'id' }, ['', '-', '0', '1.234'], 0.1],
-    ['dates, day first', { type: 'date', dateOrder: 'dmy' }, undefined, 0.02],
-    ['dates, month first', { type: 'date', dateOrder: 'mdy' }, undefined, 0.02],
-  ])('%s', async (_, over, missing, share) => {
+  it.each(CASES)('%s', async (_, over, missing, share) => {
     const f = field(over);
     const markers = missingMarkers(missing);
     const lower = markers.values.map((m) => m.toLowerCase());
@@ -80,5 +83,30 @@ describe('SQL conversions agree with JS', () => {
   it('types without a SQL conversion leave every cell to JS', () => {
     for (const type of ['boolean', 'year', 'yearmonth', 'period'] as const)
       expect(convertSql('v', field({ type }), [])).toBeUndefined();
+  });
+
+  // The DuckDB path reads off a class's shape whether its cells convert (index.ts): so every cell
+  // of a class shape must convert, in JS and in SQL, exactly when its shape does.
+  it.each(CASES)('a class shape converts as its cells do (%s)', async (_, over, missing) => {
+    const f = field(over);
+    const markers = missingMarkers(missing);
+    const shapes = markerShapes(markers);
+    const lower = markers.values.map((m) => m.toLowerCase());
+    const sql = convertSql('v', f, lower) as string;
+    const classed = corpus.flatMap((cell, i) =>
+      isClassShape(shapeOf(cell), shapes) ? [cell, shapeOf(cell), sameShape(cell, i)] : [],
+    );
+    await corpusTable(c, classed, 'k');
+    const bySql = (await c.runAndReadAll(`SELECT (${sql}) IS NOT NULL AS ok FROM k ORDER BY i`))
+      .getRowObjectsJS()
+      .map((r) => r.ok);
+    const byJs = classed.map((cell) => {
+      const r = convertCell(f, cell, markers);
+      return r.ok ? (r.value === null ? 'missing' : 'value') : 'misfit';
+    });
+    for (let i = 0; i < classed.length; i += 3)
+      for (const j of [i + 1, i + 2])
+        expect([byJs[j], bySql[j]], `${classed[i]} ~ ${classed[j]}`).toEqual([byJs[i], bySql[i]]);
+    expect(classed.length).toBeGreaterThan(corpus.length / 4);
   });
 });

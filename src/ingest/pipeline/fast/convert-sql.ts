@@ -22,12 +22,14 @@ function numberSql(col: string, field: FieldPlan): string {
   const group = en ? ',' : String.raw`\.`;
   const decimal = en ? String.raw`\.` : ',';
   const grouped = `[1-9][0-9]{0,2}(?:${group}[0-9]{3}){1,4}|[0-9]{1,15}`;
-  // Sign and `Rp` off, grouping out, decimal mark to a dot.
-  const bare = `regexp_replace(${col}, ${re(SIGN_RP)}, '\\1')`;
+  // Sign and `Rp` off (only a cell starting with `-` or `R` can have them), grouping out, decimal
+  // mark to a dot.
+  const bare = `CASE WHEN ${col}[1] IN ('-', 'R') THEN regexp_replace(${col}, ${re(SIGN_RP)}, '\\1') ELSE ${col} END`;
   const digits = `replace(${bare}, ${quoteLiteral(en ? ',' : '.')}, '')`;
   if (field.type === 'integer') {
     const pattern = `-?(?:Rp\\.? ?)?(?:${grouped})(?:${decimal}0+)?`;
-    const whole = `regexp_replace(${digits}, ${re(`${en ? String.raw`\.` : ','}0+$`)}, '')`;
+    const mark = en ? '.' : ',';
+    const whole = `CASE WHEN contains(${col}, ${quoteLiteral(mark)}) THEN regexp_replace(${digits}, ${re(`${en ? String.raw`\.` : ','}0+$`)}, '') ELSE ${digits} END`;
     return `CASE WHEN regexp_full_match(${col}, ${re(pattern)}) THEN CAST(${whole} AS BIGINT) END`;
   }
   const pattern = `-?(?:Rp\\.? ?)?(?:${grouped})(?:${decimal}[0-9]{1,15})?`;
@@ -73,5 +75,7 @@ export function convertSql(
           : undefined;
   if (expr === undefined) return undefined;
   if (markerLower.length === 0) return expr;
-  return `CASE WHEN lower(${col}) IN (${markerLower.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${expr} END`;
+  // Only a cell no longer than the longest marker can be one (strlen counts bytes: cheap).
+  const longest = Math.max(...markerLower.map((m) => Buffer.byteLength(m)));
+  return `CASE WHEN strlen(${col}) <= ${longest} AND lower(${col}) IN (${markerLower.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${expr} END`;
 }

@@ -99,10 +99,10 @@ export function sameShape(cell: string, seed: number): string {
   return cell.replace(/[1-9]/g, () => String(1 + Math.floor(rnd.next() * 9)));
 }
 
-/** Loads the cells into table `t (i INTEGER, v VARCHAR)`. */
-export async function corpusTable(c: DuckDBConnection, cells: readonly string[]): Promise<void> {
-  await c.run('CREATE TABLE t (i INTEGER, v VARCHAR)');
-  const a = await c.createAppender('t');
+/** Loads the cells into table `name (i INTEGER, v VARCHAR)` (default `t`). */
+export async function corpusTable(c: DuckDBConnection, cells: readonly string[], name = 't'): Promise<void> {
+  await c.run(`CREATE OR REPLACE TABLE ${name} (i INTEGER, v VARCHAR)`);
+  const a = await c.createAppender(name);
   for (const [i, cell] of cells.entries()) {
     a.appendInteger(i);
     a.appendVarchar(cell);

@@ -18,10 +18,10 @@
  * cell spanning lines, empty rows among the data, per-cell schema constraints, a column ordered
  * by the rows above it), this path steps aside with the reason and the streaming path runs.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import type { ColumnInfo } from '../../../datastore/backend.js';
+import type { CellValue, ColumnInfo } from '../../../datastore/backend.js';
 import { instanceSettings } from '../../../datastore/duckdb/engine.js';
 import { quoteIdent, quoteLiteral } from '../../../datastore/duckdb/sql.js';
 import { getRegionIndex, type RegionMatch } from '../../../regions/resolve/index.js';
@@ -37,15 +37,17 @@ import { fieldNames } from '../names.js';
 import { planTable, regionCandidates, regionIssue, regionNotes } from '../plan.js';
 import { ColumnProfile, MAX_DISTINCT } from '../profile.js';
 import { schemaNames } from '../schema.js';
-import { appendCell, DUCK_TYPE, duplicateRows } from '../sink.js';
+import { appendCell, DUCK_TYPE, duplicateRows, type StorageType } from '../sink.js';
 import { EXAMPLES_PER_CODE, type FieldPlan, type Issue } from '../types.js';
 import { convertSql } from './convert-sql.js';
-import { isClassShape, isSingleShape, markerShapes, shapeSql } from './keys.js';
+import { isClassShape, isSingleShape, markerShapes, shapeOf, shapeSql } from './keys.js';
 
 /** Columns with at most this many distinct values convert entirely through JS, once per value. */
 const MAP_LIMIT = 200_000;
 /** Rows at the end handed to the JS table filter to find a footer. */
 const TAIL_ROWS = 1_000;
+/** Rows read first (in JS) to tell which columns hold very many distinct values. */
+const SAMPLE_ROWS = 5_000;
 /** Files from this size take the DuckDB path when it applies (`engine: 'auto'`). */
 export const FAST_MIN_BYTES = 16 << 20;
 
@@ -55,15 +57,55 @@ export class NotFast {
 }
 
 const col = (i: number) => quoteIdent(`c${i}`);
-const rawCol = (i: number) => `raw.${col(i)}`;
 
 async function rowsOf(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   return (await c.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
 }
 
-/** Closes a table's row iterator without reading on. */
-async function stopReading(rows: AsyncIterable<RawRow>): Promise<void> {
-  for await (const _ of rows) break;
+/**
+ * Writes the file's last `n` whole lines (and a few more) to `out`, read from the end; false when
+ * the file has no more lines than that.
+ */
+async function lastLines(path: string, n: number, out: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const chunks: Buffer[] = [];
+    let start = size;
+    let lines = 0;
+    while (start > 0 && lines <= n + 16) {
+      const from = Math.max(0, start - (1 << 20));
+      const chunk = Buffer.alloc(start - from);
+      await file.read(chunk, 0, chunk.length, from);
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+      chunks.unshift(chunk);
+      start = from;
+    }
+    if (lines <= n + 16) return false;
+    const bytes = Buffer.concat(chunks);
+    await writeFile(out, bytes.subarray(bytes.indexOf(10) + 1));
+    return true;
+  } finally {
+    await file.close();
+  }
+}
+
+/** The first rows of a table: how many, and each column's distinct cells among them. */
+interface Sample {
+  readonly rows: number;
+  readonly distinct: readonly number[];
+}
+
+/** Reads up to `limit` rows of the table (then stops reading) and counts each column's distinct cells. */
+async function firstRows(rows: AsyncIterable<RawRow>, width: number, limit: number): Promise<Sample> {
+  const seen = Array.from({ length: width }, () => new Set<string>());
+  let n = 0;
+  for await (const row of rows) {
+    if (n >= limit) break;
+    n++;
+    for (const [i, cell] of row.cells.entries()) seen[i]?.add(cell ?? '');
+  }
+  return { rows: n, distinct: seen.map((s) => s.size) };
 }
 
 export async function prepareFast(path: string, options: ImportOptions): Promise<PreparedImport | NotFast> {
@@ -78,7 +120,7 @@ export async function prepareFast(path: string, options: ImportOptions): Promise
   if (info.format !== 'csv' && info.format !== 'tsv') return new NotFast(`format ${info.format}`);
   if (info.encoding !== 'utf-8') return new NotFast(`encoding ${info.encoding ?? '?'}`);
   const table = await readTable(reader, { expectedNames: schemaNames(options.schema) });
-  await stopReading(table.rows());
+  const sample = await firstRows(table.rows(), table.layout.header.length, options.sampleRows ?? SAMPLE_ROWS);
   const layout = table.layout;
   const width = layout.header.length;
   if (layout.droppedColumns.length > 0 || layout.columns.some((c, i) => c !== i))
@@ -106,7 +148,7 @@ export async function prepareFast(path: string, options: ImportOptions): Promise
   const onAbort = () => c.interrupt();
   options.signal?.addEventListener('abort', onAbort);
   try {
-    const result = await run(c, path, options, info, layout, width, firstLine, dispose);
+    const result = await run(c, path, options, info, layout, width, firstLine, sample, dispose);
     if (result instanceof NotFast) await dispose();
     return result;
   } catch (e) {
@@ -118,6 +160,19 @@ export async function prepareFast(path: string, options: ImportOptions): Promise
   }
 }
 
+/** Columns grouped in one scan (each grouping set is a hash table of its own). */
+const SCAN_COLUMNS = 16;
+
+/** A column's cells as profiled: one by one, or (`classes`) by shapes that stand for their class. */
+interface Grouped {
+  /** Cells known one by one, with their counts. */
+  readonly cells: Counted[];
+  /** Class shapes with their counts (keys.ts): each stands for every cell of its shape. */
+  readonly classes: Counted[];
+  /** Cells that are not missing in the file (NULL), after the footer. */
+  readonly present: number;
+}
+
 async function run(
   c: DuckDBConnection,
   path: string,
@@ -126,50 +181,100 @@ async function run(
   detected: TableLayout,
   width: number,
   firstLine: number,
+  sample: Sample,
   dispose: () => Promise<void>,
 ): Promise<PreparedImport | NotFast> {
   const progress = (phase: 'profile' | 'convert', rows: number, done: number) =>
     options.onProgress?.(phase, rows, done, info.bytes);
   progress('profile', 0, 0);
 
-  // 2. Every data row as text. Anything DuckDB reads differently (more cells than the header,
-  // bad UTF-8 further on, an unclosed quote) is the streaming path's to describe.
-  const columns = Array.from({ length: width }, (_, i) => `${quoteLiteral(`c${i}`)}: 'VARCHAR'`).join(', ');
-  try {
-    await c.run(
-      `CREATE TABLE raw AS SELECT * FROM read_csv(${quoteLiteral(path)}, delim = ${quoteLiteral(info.delimiter ?? ',')}, quote = '"', escape = '"', header = false, skip = ${firstLine - 1}, columns = {${columns}}, auto_detect = false, null_padding = true, strict_mode = true, compression = ${info.gzip ? "'gzip'" : "'none'"}, encoding = 'utf-8')`,
-    );
-  } catch (e) {
+  // 2. Every data row as text, read by DuckDB each time it is needed (a gzip file is unpacked once
+  // into a table). Anything DuckDB reads differently (more cells than the header, bad UTF-8 further
+  // on, an unclosed quote) is the streaming path's to describe.
+  const types = Array.from({ length: width }, (_, i) => `${quoteLiteral(`c${i}`)}: 'VARCHAR'`).join(', ');
+  const csvFrom = (skip: number) =>
+    `read_csv(${quoteLiteral(path)}, delim = ${quoteLiteral(info.delimiter ?? ',')}, quote = '"', escape = '"', header = false, skip = ${skip}, columns = {${types}}, auto_detect = false, null_padding = true, strict_mode = true, compression = ${info.gzip ? "'gzip'" : "'none'"}, encoding = 'utf-8')`;
+  const unread = (e: unknown): NotFast => {
     if (options.signal?.aborted) throw e;
     return new NotFast(`DuckDB tidak membaca berkas ini sama persis: ${(e as Error).message.split('\n')[0]}`);
+  };
+  let source = csvFrom(firstLine - 1);
+  if (info.gzip) {
+    try {
+      await c.run(`CREATE TABLE raw AS SELECT * FROM ${source}`);
+    } catch (e) {
+      return unread(e);
+    }
+    source = 'raw';
   }
-  // One scan: rows, the first blank row, cells spanning lines (line numbers would drift).
   const all = Array.from({ length: width }, (_, i) => col(i));
-  const allNull = all.map((x) => `${x} IS NULL`).join(' AND ');
-  const anyBreak = all.map((x) => `contains(${x}, chr(10)) OR contains(${x}, chr(13))`).join(' OR ');
+
+  // 3. Which columns to group by shape (keys.ts) rather than by value: those with very many
+  // distinct values among the first rows. A wrong guess costs time, never the result.
+  const restored = restoreRangeHeaders(detected.header);
+  const titles = restored.headers;
+  const names = fieldNames(titles);
+  const candidates = new Set(regionCandidates(titles, options));
+  const isCandidate = (i: number) =>
+    candidates.has(titles[i] as string) || candidates.has(names[i] as string);
+  const mapLimit = options.mapLimit ?? MAP_LIMIT;
+  const shaped = all.map((_, i) => {
+    const d = sample.distinct[i] ?? 0;
+    return !isCandidate(i) && (d > mapLimit / 4 || (sample.rows >= 1_000 && d > sample.rows / 2));
+  });
+
+  // 4. One pass over the file per SCAN_COLUMNS columns: each column's cells grouped (by value or
+  // by shape) into g(s = column, k = value or shape, n), and (s = -1) the rows without any cell.
+  await c.run('CREATE TEMP TABLE g (s INTEGER, k VARCHAR, b BOOLEAN, n BIGINT)');
+  for (let from = 0; from < width; from += SCAN_COLUMNS) {
+    const part = all.map((_, i) => i).slice(from, from + SCAN_COLUMNS);
+    const keys = part.map((i) => `${shaped[i] ? shapeSql(col(i)) : col(i)} AS k${i}`);
+    const which = part.map((i) => `WHEN GROUPING(k${i}) = 0 THEN ${i}`).join(' ');
+    const key = part.map((i) => `WHEN ${i} THEN k${i}`).join(' ');
+    const blank = from === 0 ? [`(${all.map((x) => `${x} IS NULL`).join(' AND ')}) AS b`] : [];
+    const sets = [...part.map((i) => `(k${i})`), ...(from === 0 ? ['(b)'] : [])];
+    try {
+      await c.run(
+        `INSERT INTO g SELECT s, CASE s ${key} END, ${from === 0 ? 'b' : 'NULL'}, n FROM (SELECT CASE ${which} ELSE -1 END AS s, ${[...part.map((i) => `k${i}`), ...(from === 0 ? ['b'] : [])].join(', ')}, count(*)::BIGINT AS n FROM (SELECT ${[...keys, ...blank].join(', ')} FROM ${source}) GROUP BY GROUPING SETS (${sets.join(', ')}))`,
+      );
+    } catch (e) {
+      return unread(e);
+    }
+  }
   const [counts] = await rowsOf(
     c,
-    `SELECT count(*)::BIGINT AS n, min(rowid) FILTER (WHERE ${allNull})::BIGINT AS blank, count(*) FILTER (WHERE ${anyBreak})::BIGINT AS breaks FROM raw`,
+    `SELECT (SELECT sum(n) FROM g WHERE s = -1)::BIGINT AS n, (SELECT sum(n) FROM g WHERE s = -1 AND b)::BIGINT AS blank, (SELECT count(*) FROM g WHERE s >= 0 AND (contains(k, chr(10)) OR contains(k, chr(13))))::BIGINT AS breaks`,
   );
   const total = Number(counts?.n ?? 0);
   if (total === 0) return new NotFast('tidak ada baris data');
+  // A cell spanning lines would make line numbers drift.
   if (Number(counts?.breaks ?? 0) > 0) return new NotFast('ada sel yang memuat ganti baris');
   progress('profile', total, info.bytes / 2);
 
-  // 3. The footer: the last rows through the JS filter, as the streaming path ends.
+  // 5. The footer: the last rows through the JS filter, as the streaming path ends. Read from their
+  // own line on, which also proves every row so far was one line of the file.
   const layout: TableLayout = { ...detected, notes: [...detected.notes] };
   const detectedNotes = new Set(detected.notes);
   const tailFrom = Math.max(0, total - TAIL_ROWS);
-  const tail = await rowsOf(
-    c,
-    `SELECT rowid::BIGINT AS r, * FROM raw WHERE rowid >= ${tailFrom} ORDER BY rowid`,
-  );
+  let tail: Record<string, unknown>[];
+  if (info.gzip) tail = await rowsOf(c, `SELECT * FROM raw OFFSET ${tailFrom}`);
+  else if (tailFrom === 0) tail = await rowsOf(c, `SELECT * FROM ${source}`);
+  else {
+    // No cell spans lines, so the last rows are the file's last lines: read from there alone.
+    const slice = join(options.workDir, 'tail.csv');
+    const lines = await lastLines(path, total - tailFrom, slice);
+    tail = lines
+      ? (
+          await rowsOf(c, `SELECT * FROM ${csvFrom(0).replace(quoteLiteral(path), quoteLiteral(slice))}`)
+        ).slice(-(total - tailFrom))
+      : [];
+  }
+  if (tail.length !== total - tailFrom) return new NotFast('baris kosong di antara data');
+  const tailCells = tail.map((t) => all.map((_, i) => (t[`c${i}`] as string | null) ?? null));
   const filter = new DataFilter(layout, path, false);
   const kept: RawRow[] = [];
-  for (const t of tail) {
-    const cells = Array.from({ length: width }, (_, i) => (t[`c${i}`] as string | null) ?? '');
-    filter.push({ line: firstLine + Number(t.r), cells }, kept);
-  }
+  for (const [j, cells] of tailCells.entries())
+    filter.push({ line: firstLine + tailFrom + j, cells: cells.map((x) => x ?? '') }, kept);
   filter.end(kept);
   // A file read whole while detecting already has the footer notes.
   layout.notes.splice(
@@ -181,70 +286,150 @@ async function run(
   const cutoff = tailFrom + kept.length;
   if (kept.some((r, i) => r.line !== firstLine + tailFrom + i))
     return new NotFast('baris kosong di antara data');
-  const firstBlank = counts?.blank === null || counts?.blank === undefined ? undefined : Number(counts.blank);
-  if (firstBlank !== undefined && firstBlank < cutoff) return new NotFast('baris kosong di antara data');
+  const footer = tailCells.slice(kept.length);
+  const isBlank = (cells: readonly (string | null)[]) => cells.every((x) => x === null);
+  if (Number(counts?.blank ?? 0) > footer.filter(isBlank).length)
+    return new NotFast('baris kosong di antara data');
   const rows = cutoff;
+  const limited = cutoff < total ? `(SELECT * FROM ${source} LIMIT ${cutoff})` : source;
+  if (footer.length > 0) {
+    // The footer's cells leave the groups.
+    await c.run('CREATE TEMP TABLE f (s INTEGER, k VARCHAR, b BOOLEAN)');
+    const appender = await c.createAppender('f');
+    const row = (s: number, k: string | null, b: boolean | null) => {
+      appender.appendInteger(s);
+      if (k === null) appender.appendNull();
+      else appender.appendVarchar(k);
+      if (b === null) appender.appendNull();
+      else appender.appendBoolean(b);
+      appender.endRow();
+    };
+    for (const cells of footer) {
+      row(-1, null, isBlank(cells));
+      for (const [i, x] of cells.entries()) row(i, x === null || !shaped[i] ? x : shapeOf(x), null);
+    }
+    appender.closeSync();
+    await c.run(
+      'UPDATE g SET n = g.n - f.n FROM (SELECT s, k, b, count(*) AS n FROM f GROUP BY ALL) f WHERE g.s = f.s AND g.k IS NOT DISTINCT FROM f.k AND g.b IS NOT DISTINCT FROM f.b',
+    );
+    await c.run('DELETE FROM g WHERE n = 0');
+  }
 
-  // 4. Profiles: each column's distinct values with their counts (DuckDB groups its compressed
-  // columns fast); a column with very many is profiled by classes of alike cells (keys.ts).
-  const restored = restoreRangeHeaders(layout.header);
-  const titles = restored.headers;
+  // 6. Profiles: each column's cells fed to the same ColumnProfile as the streaming path, one by
+  // one or by class; a column of very many values keeps the shapes of its classes (keys.ts).
   const markers = missingMarkers(options.schema?.missingValues);
   const markerLower = markers.values.map((m) => cleanText(m).toLowerCase());
   const shapesOfMarkers = markerShapes(markers);
-  const names = fieldNames(titles);
-  const candidates = new Set(regionCandidates(titles, options));
-  const within = cutoff < total ? ` AND raw.rowid < ${cutoff}` : '';
-  const profiles: ColumnProfile[] = [];
-  /** Columns with few enough distinct values: each value with its count. */
-  const exact: (Counted[] | undefined)[] = [];
+  const sizes = new Map(
+    (
+      await rowsOf(
+        c,
+        'SELECT s, count(*)::BIGINT AS m, sum(n)::BIGINT AS n FROM g WHERE s >= 0 AND k IS NOT NULL GROUP BY s',
+      )
+    ).map((r) => [Number(r.s), { groups: Number(r.m), present: Number(r.n) }]),
+  );
+  const grouped: Grouped[] = [];
+  /** Shapes whose cells are profiled one by one, per column grouped by shape. */
+  const wanted = new Map<number, string[]>();
+  const split = (i: number, shapes: Counted[], cells: Counted[], classes: Counted[], byValue: string[]) => {
+    for (const k of shapes) {
+      if (isSingleShape(k.v)) cells.push(k);
+      else if (isClassShape(k.v, shapesOfMarkers)) classes.push(k);
+      else byValue.push(k.v);
+    }
+    if (byValue.length > 0) wanted.set(i, byValue);
+  };
   for (let i = 0; i < width; i++) {
-    const profile = new ColumnProfile(options.schema?.missingValues);
-    await c.run(
-      `CREATE OR REPLACE TEMP TABLE d AS SELECT ${col(i)} AS v, count(*)::BIGINT AS n FROM raw WHERE ${col(i)} IS NOT NULL${within} GROUP BY ${col(i)}`,
-    );
-    const [size] = await rowsOf(c, 'SELECT count(*)::BIGINT AS m FROM d');
-    const distinct = Number(size?.m ?? 0);
-    let fed: Counted[];
-    let reduced = false;
-    if (distinct <= (options.mapLimit ?? MAP_LIMIT)) {
-      fed = counted(await rowsOf(c, 'SELECT v, n FROM d'));
+    const size = sizes.get(i) ?? { groups: 0, present: 0 };
+    const cells: Counted[] = [];
+    const classes: Counted[] = [];
+    if (shaped[i]) {
+      split(
+        i,
+        counted(await rowsOf(c, `SELECT k AS v, n FROM g WHERE s = ${i} AND k IS NOT NULL`)),
+        cells,
+        classes,
+        [],
+      );
+    } else if (size.groups <= mapLimit) {
+      cells.push(...counted(await rowsOf(c, `SELECT k AS v, n FROM g WHERE s = ${i} AND k IS NOT NULL`)));
     } else {
-      fed = [];
-      const shapes = await rowsOf(c, `SELECT ${shapeSql('v')} AS v, sum(n)::BIGINT AS n FROM d GROUP BY 1`);
-      const valueByValue: string[] = [];
-      for (const k of counted(shapes)) {
-        if (isSingleShape(k.v)) fed.push(k);
-        else if (isClassShape(k.v, shapesOfMarkers)) {
-          reduced = true;
-          fed.push(k);
-        } else valueByValue.push(k.v);
-      }
-      if (valueByValue.length > 0) {
+      // Grouped by value but too many values: by shape from the groups, the rest value by value.
+      const byValue: string[] = [];
+      split(
+        i,
+        counted(
+          await rowsOf(
+            c,
+            `SELECT ${shapeSql('k')} AS v, sum(n)::BIGINT AS n FROM g WHERE s = ${i} AND k IS NOT NULL GROUP BY 1`,
+          ),
+        ),
+        cells,
+        classes,
+        byValue,
+      );
+      wanted.delete(i);
+      if (byValue.length > 0) {
         await c.run('CREATE OR REPLACE TEMP TABLE u (k VARCHAR)');
         const appender = await c.createAppender('u');
-        for (const k of valueByValue) {
+        for (const k of byValue) {
           appender.appendVarchar(k);
           appender.endRow();
         }
         appender.closeSync();
-        fed.push(...counted(await rowsOf(c, `SELECT v, n FROM d JOIN u ON ${shapeSql('d.v')} = u.k`)));
+        cells.push(
+          ...counted(
+            await rowsOf(
+              c,
+              `SELECT k AS v, n FROM g WHERE s = ${i} AND k IS NOT NULL AND ${shapeSql('k')} IN (SELECT k FROM u)`,
+            ),
+          ),
+        );
       }
     }
-    let nonNull = 0;
-    for (const f of fed) {
-      nonNull += f.n;
-      profile.add(f.v, 1, f.n);
-    }
-    profile.missing += rows - nonNull;
-    exact.push(reduced ? undefined : fed);
-    if (reduced) {
+    grouped.push({ cells, classes, present: size.present });
+  }
+  if (wanted.size > 0) {
+    // The cells of those shapes, in one more pass over the file (lengths first: cheap to test).
+    await c.run('CREATE OR REPLACE TEMP TABLE u (s INTEGER, k VARCHAR)');
+    const appender = await c.createAppender('u');
+    for (const [i, shapes] of wanted)
+      for (const k of shapes) {
+        appender.appendInteger(i);
+        appender.appendVarchar(k);
+        appender.endRow();
+      }
+    appender.closeSync();
+    const pick = [...wanted].map(([i, shapes]) => {
+      const lengths = [...new Set(shapes.map((k) => Buffer.byteLength(k)))].join(', ');
+      return `CASE WHEN strlen(${col(i)}) IN (${lengths}) AND ${shapeSql(col(i))} IN (SELECT k FROM u WHERE s = ${i}) THEN ${col(i)} END AS v${i}`;
+    });
+    await c.run(
+      `CREATE TEMP TABLE w AS SELECT * FROM (SELECT ${pick.join(', ')} FROM ${limited}) WHERE ${[...wanted.keys()].map((i) => `v${i} IS NOT NULL`).join(' OR ')}`,
+    );
+    for (const i of wanted.keys())
+      grouped[i]?.cells.push(
+        ...counted(
+          await rowsOf(
+            c,
+            `SELECT v${i} AS v, count(*)::BIGINT AS n FROM w WHERE v${i} IS NOT NULL GROUP BY 1`,
+          ),
+        ),
+      );
+  }
+  const profiles: ColumnProfile[] = [];
+  for (const [i, { cells, classes, present }] of grouped.entries()) {
+    const profile = new ColumnProfile(options.schema?.missingValues);
+    for (const f of [...cells, ...classes]) profile.add(f.v, 1, f.n);
+    profile.missing += rows - present;
+    if (classes.length > 0) {
       profile.overflow();
-      if (candidates.has(titles[i] as string) || candidates.has(names[i] as string)) {
+      if (isCandidate(i)) {
+        // A region column may still have few values once trimmed.
         const values = counted(
           await rowsOf(
             c,
-            `SELECT trim(v) AS v, sum(n)::BIGINT AS n FROM d GROUP BY 1 LIMIT ${MAX_DISTINCT + 1}`,
+            `SELECT trim(k) AS v, sum(n)::BIGINT AS n FROM g WHERE s = ${i} AND k IS NOT NULL GROUP BY 1 LIMIT ${MAX_DISTINCT + 1}`,
           ),
         );
         if (values.length <= MAX_DISTINCT) {
@@ -255,7 +440,7 @@ async function run(
     }
     profiles.push(profile);
   }
-  await c.run('DROP TABLE IF EXISTS d');
+  await c.run('DROP TABLE g');
   const notes = [...info.notes, ...layout.notes];
   for (const r of restored.restored)
     notes.push(
@@ -267,138 +452,256 @@ async function run(
     columns: sinkColumns,
     regionWidth,
   } = await planTable(titles, profiles, options, notes);
+  const exactly = (f: FieldPlan) => (grouped[f.source]?.classes.length ?? 0) === 0;
   for (const { field, region, parent } of regionFields) {
     if (region.plan.carry)
       return new NotFast(`kolom wilayah "${field.title}" dibaca menurut baris di atasnya`);
-    if (exact[field.source] === undefined || (parent && exact[parent.source] === undefined))
+    if (!exactly(field) || (parent && !exactly(parent)))
       return new NotFast(`kolom wilayah "${field.title}" punya terlalu banyak nilai berbeda`);
   }
   progress('convert', rows, (info.bytes * 3) / 4);
 
-  // 5. Conversion: SQL for the common shapes of a column with many values; JS once per distinct
-  // value for the rest, in tables m<i> (raw cell, value, why it does not fit) joined back.
-  const sqlOf = fields.map((f) =>
-    exact[f.source] === undefined ? convertSql(rawCol(f.source), f, markerLower) : undefined,
-  );
-  /** Per field: cells that do not fit, in total, and the distinct such cells. */
+  // 7. Conversion. A column known cell by cell converts through JS once per distinct cell; a column
+  // profiled by classes converts in SQL (convert-sql.ts), with its cells known one by one through JS.
+  // Each field's JS values go to a table m<i> (cell, value, why it does not fit), an ENUM type e<i>
+  // of its cells and lists by ENUM code, so the table is written in one streaming pass, in file
+  // order, with no join. Whether a class converts is read off its shape (both conversions depend on
+  // the shape alone); the written table's counts of values check it, and a field that disagrees is
+  // converted again with all its SQL misfits read from the file.
+  const stype = fields.map((f) => storageType(f));
+  const sqlOf = fields.map((f) => (exactly(f) ? undefined : convertSql(col(f.source), f, markerLower)));
   const misfitCount = fields.map(() => 0);
-  for (const [i, field] of fields.entries()) {
-    const sql = sqlOf[i];
-    const values =
-      sql === undefined
-        ? (exact[field.source] ??
-          counted(
-            await rowsOf(
-              c,
-              `SELECT ${rawCol(field.source)} AS v, count(*)::BIGINT AS n FROM raw WHERE ${rawCol(field.source)} IS NOT NULL${within} GROUP BY 1`,
-            ),
-          ))
-        : counted(
-            await rowsOf(
-              c,
-              `SELECT ${rawCol(field.source)} AS v, count(*)::BIGINT AS n FROM raw WHERE ${rawCol(field.source)} IS NOT NULL AND (${sql}) IS NULL${within} GROUP BY 1`,
-            ),
-          );
-    const type = storageType(field);
-    await c.run(`CREATE TEMP TABLE m${i} (k VARCHAR, v ${DUCK_TYPE[type]}, e VARCHAR)`);
+  /** Per field: cells expected to hold a value in the written table. */
+  const expected = fields.map(() => 0);
+  const mapped = fields.map(() => 0);
+  const converted = fields.map(() => new Map<string, CellValue>());
+  const lookup = (i: number, x: string) => `getvariable('v${i}')[enum_code(TRY_CAST(${x} AS e${i})) + 1]`;
+
+  async function buildMap(i: number, cells: readonly Counted[]): Promise<void> {
+    const field = fields[i] as FieldPlan;
+    const type = stype[i] as StorageType;
+    await c.run(`CREATE OR REPLACE TEMP TABLE m${i} (k VARCHAR, v ${DUCK_TYPE[type]}, e VARCHAR)`);
     const appender = await c.createAppender(`m${i}`);
-    for (const { v: raw, n } of values) {
-      const converted = convertCell(field, raw, markers);
+    for (const { v: raw, n } of cells) {
+      const result = convertCell(field, raw, markers);
       appender.appendVarchar(raw);
-      if (converted.ok) {
-        appendCell(appender, type, converted.value);
+      if (result.ok) {
+        appendCell(appender, type, result.value);
         appender.appendNull();
+        if (result.value !== null) expected[i] = (expected[i] ?? 0) + n;
+        converted[i]?.set(raw, result.value);
       } else {
         appender.appendNull();
-        appender.appendVarchar(converted.message);
+        appender.appendVarchar(result.message);
         misfitCount[i] = (misfitCount[i] ?? 0) + n;
       }
       appender.endRow();
     }
     appender.closeSync();
+    mapped[i] = cells.length;
+    if (cells.length === 0) return;
+    await c.run(`DROP TYPE IF EXISTS e${i}`);
+    await c.run(`CREATE TYPE e${i} AS ENUM (SELECT k FROM m${i})`);
+    const ordered = `FROM (SELECT unnest(enum_range(NULL::e${i})) AS k, generate_subscripts(enum_range(NULL::e${i}), 1) AS o) x JOIN m${i} m ON m.k = x.k::VARCHAR`;
+    await c.run(`SET VARIABLE v${i} = (SELECT list(m.v ORDER BY x.o) ${ordered})`);
+    await c.run(`SET VARIABLE x${i} = (SELECT list(m.e IS NOT NULL ORDER BY x.o) ${ordered})`);
   }
 
-  // Region names: once per (name, parent) pair.
-  const parentValue = (parent: FieldPlan | undefined) =>
-    parent !== undefined && storageType(parent) === 'text'
-      ? `CASE WHEN m${fields.indexOf(parent)}.v <> '' THEN m${fields.indexOf(parent)}.v END`
-      : 'CAST(NULL AS VARCHAR)';
-  const regionJoins = (k: number, field: FieldPlan, parent: FieldPlan | undefined) => {
-    const s = fields.indexOf(field);
-    const p = parent ? fields.indexOf(parent) : -1;
-    return [
-      `LEFT JOIN m${s} ON ${rawCol(field.source)} = m${s}.k`,
-      ...(p >= 0 ? [`LEFT JOIN m${p} ON ${rawCol((parent as FieldPlan).source)} = m${p}.k`] : []),
-      `LEFT JOIN r${k} ON r${k}.v = m${s}.v AND r${k}.p IS NOT DISTINCT FROM ${parentValue(parent)}`,
-    ];
-  };
+  /** A field converted with every cell SQL does not convert read from the file. */
+  async function convertMisfits(i: number): Promise<void> {
+    const field = fields[i] as FieldPlan;
+    const sql = sqlOf[i] as string;
+    const x = col(field.source);
+    misfitCount[i] = 0;
+    expected[i] = 0;
+    converted[i]?.clear();
+    const [ok] = await rowsOf(c, `SELECT count(*)::BIGINT AS n FROM ${limited} WHERE (${sql}) IS NOT NULL`);
+    await buildMap(
+      i,
+      counted(
+        await rowsOf(
+          c,
+          `SELECT ${x} AS v, count(*)::BIGINT AS n FROM ${limited} WHERE ${x} IS NOT NULL AND (${sql}) IS NULL GROUP BY 1`,
+        ),
+      ),
+    );
+    expected[i] = (expected[i] ?? 0) + Number(ok?.n ?? 0);
+  }
+
+  for (const [i, field] of fields.entries()) {
+    const g = grouped[field.source] as Grouped;
+    const sql = sqlOf[i];
+    if (exactly(field)) {
+      await buildMap(i, g.cells);
+      continue;
+    }
+    if (sql === undefined) {
+      // No SQL for this type: every distinct cell through JS.
+      await buildMap(
+        i,
+        counted(
+          await rowsOf(
+            c,
+            `SELECT ${col(field.source)} AS v, count(*)::BIGINT AS n FROM ${limited} WHERE ${col(field.source)} IS NOT NULL GROUP BY 1`,
+          ),
+        ),
+      );
+      continue;
+    }
+    await buildMap(i, g.cells);
+    // Each class by its shape: converted by both, or a misfit of both.
+    await c.run(`CREATE OR REPLACE TEMP TABLE q (k VARCHAR, n BIGINT)`);
+    const appender = await c.createAppender('q');
+    for (const k of g.classes) {
+      appender.appendVarchar(k.v);
+      appender.appendBigInt(BigInt(k.n));
+      appender.endRow();
+    }
+    appender.closeSync();
+    const bySql = await rowsOf(
+      c,
+      `SELECT k, n, (${convertSql('k', field, markerLower)}) IS NOT NULL AS ok FROM q`,
+    );
+    let agree = true;
+    for (const r of bySql) {
+      const js = convertCell(field, String(r.k), markers);
+      const n = Number(r.n);
+      if (js.ok && js.value !== null && r.ok === true) expected[i] = (expected[i] ?? 0) + n;
+      else if (!js.ok && r.ok === false) misfitCount[i] = (misfitCount[i] ?? 0) + n;
+      else agree = false;
+    }
+    if (!agree) await convertMisfits(i);
+  }
+
+  // Region names: once per (name, parent) pair, looked up by the cells (and the parent's cells).
   const matches = regionFields.map(() => new Map<string, RegionMatch>());
   const unresolved = regionFields.map(() => ({ ambiguous: 0, unresolved: 0 }));
+  /** The SQL key of a row's region cells: the cell, with the parent's cell when there is one. */
+  const regionKey = (s: string, p: string | undefined) =>
+    p === undefined
+      ? s
+      : `concat(strlen(${s}), ':', ${s}, CASE WHEN ${p} IS NULL THEN '' ELSE '+' || ${p} END)`;
+  const regionKeyJs = (s: string, p: string | null | undefined) =>
+    p === undefined ? s : `${Buffer.byteLength(s)}:${s}${p === null ? '' : `+${p}`}`;
+  const regionSql: string[] = [];
   for (const [k, { field, region, parent }] of regionFields.entries()) {
     const s = fields.indexOf(field);
-    const joins = regionJoins(k, field, parent).slice(0, -1);
-    const pairs = await rowsOf(
-      c,
-      `SELECT m${s}.v AS v, ${parentValue(parent)} AS p, count(*)::BIGINT AS n FROM raw ${joins.join(' ')} WHERE m${s}.v IS NOT NULL AND m${s}.v <> ''${within} GROUP BY ALL`,
-    );
-    await c.run(
-      `CREATE TEMP TABLE r${k} (v VARCHAR, p VARCHAR, code VARCHAR, name VARCHAR, bps VARCHAR, st VARCHAR)`,
-    );
-    const appender = await c.createAppender(`r${k}`);
-    for (const pair of pairs) {
-      const v = pair.v as string;
-      const pv = (pair.p as string | null) ?? undefined;
-      const n = Number(pair.n);
+    const p = parent ? fields.indexOf(parent) : -1;
+    const textParent = parent !== undefined && storageType(parent) === 'text';
+    const raws =
+      p >= 0
+        ? (
+            await rowsOf(
+              c,
+              `SELECT ${col(field.source)} AS a, ${col((parent as FieldPlan).source)} AS b, count(*)::BIGINT AS n FROM ${limited} WHERE ${col(field.source)} IS NOT NULL GROUP BY ALL`,
+            )
+          ).map((r) => ({ a: r.a as string, b: (r.b as string | null) ?? null, n: Number(r.n) }))
+        : (grouped[field.source]?.cells ?? []).map((x) => ({ a: x.v, b: undefined, n: x.n }));
+    // Converted (name, parent) pairs with their counts, each resolved once.
+    const pairs = new Map<string, { v: string; pv: string | undefined; n: number }>();
+    const keyOf = raws.map(({ a, b, n }) => {
+      const v = converted[s]?.get(a);
+      if (typeof v !== 'string' || v === '') return undefined;
+      const parentV = b === undefined || b === null ? null : converted[p]?.get(b);
+      const pv = textParent && typeof parentV === 'string' && parentV !== '' ? parentV : undefined;
+      const key = `${pv ?? ''}\u0000${v}`;
+      const pair = pairs.get(key) ?? { v, pv, n: 0 };
+      pair.n += n;
+      pairs.set(key, pair);
+      return key;
+    });
+    for (const [key, { v, pv, n }] of pairs) {
       const m = region.resolve(v, pv);
       region.stats[m.status] += n - 1;
       if (m.status !== 'resolved')
         (unresolved[k] as { ambiguous: number; unresolved: number })[m.status] += n;
-      matches[k]?.set(`${pv ?? ''}\u0000${v}`, m);
-      appender.appendVarchar(v);
-      if (pv === undefined) appender.appendNull();
-      else appender.appendVarchar(pv);
-      const bps = m.status === 'resolved' && m.code ? region.bpsCode(m.code) : undefined;
-      for (const x of m.status === 'resolved'
+      matches[k]?.set(key, m);
+    }
+    await c.run(`CREATE TEMP TABLE r${k} (k VARCHAR, code VARCHAR, name VARCHAR, bps VARCHAR, st VARCHAR)`);
+    const appender = await c.createAppender(`r${k}`);
+    for (const [j, { a, b }] of raws.entries()) {
+      const pairKey = keyOf[j];
+      const m = pairKey === undefined ? undefined : matches[k]?.get(pairKey);
+      appender.appendVarchar(regionKeyJs(a, b));
+      const bps = m?.status === 'resolved' && m.code ? region.bpsCode(m.code) : undefined;
+      for (const x of m?.status === 'resolved'
         ? [m.code ?? '', m.name ?? '', bps]
         : [undefined, undefined, undefined]) {
         if (x === undefined) appender.appendNull();
         else appender.appendVarchar(x);
       }
-      appender.appendVarchar(m.status);
+      if (m === undefined) appender.appendNull();
+      else appender.appendVarchar(m.status);
       appender.endRow();
     }
     appender.closeSync();
+    const key = regionKey(col(field.source), p >= 0 ? col((parent as FieldPlan).source) : undefined);
+    if (raws.length === 0) {
+      regionSql.push('CAST(NULL AS VARCHAR)');
+      continue;
+    }
+    await c.run(`CREATE TYPE re${k} AS ENUM (SELECT k FROM r${k})`);
+    const ordered = `FROM (SELECT unnest(enum_range(NULL::re${k})) AS k, generate_subscripts(enum_range(NULL::re${k}), 1) AS o) x JOIN r${k} r ON r.k = x.k::VARCHAR`;
+    for (const part of ['code', 'name', 'bps', 'st'])
+      await c.run(`SET VARIABLE r${k}_${part} = (SELECT list(r.${part} ORDER BY x.o) ${ordered})`);
+    regionSql.push(`enum_code(TRY_CAST(${key} AS re${k})) + 1`);
   }
 
-  // The table, in file order, straight to Parquet.
-  const select: string[] = [];
-  const joins: string[] = [];
-  for (const [i, field] of fields.entries()) {
-    const name = quoteIdent(sinkColumns[i]?.name ?? field.name);
-    joins.push(`LEFT JOIN m${i} ON ${rawCol(field.source)} = m${i}.k`);
-    select.push(`${sqlOf[i] === undefined ? `m${i}.v` : `coalesce(raw._kendali_v${i}, m${i}.v)`} AS ${name}`);
-  }
-  for (const [k, { field, parent }] of regionFields.entries()) {
-    joins.push(regionJoins(k, field, parent).at(-1) as string);
+  // The table, in file order, straight to Parquet: one streaming pass, no join, no sort.
+  const valueSql = (i: number) => {
+    const field = fields[i] as FieldPlan;
+    const type = DUCK_TYPE[stype[i] as StorageType];
+    const fromMap = (mapped[i] ?? 0) > 0 ? lookup(i, col(field.source)) : undefined;
+    const sql = sqlOf[i];
+    const value =
+      sql !== undefined && fromMap !== undefined
+        ? `coalesce(${sql}, ${fromMap})`
+        : (sql ?? fromMap ?? 'NULL');
+    return `CAST(${value} AS ${type})`;
+  };
+  const select: string[] = fields.map(
+    (field, i) => `${valueSql(i)} AS ${quoteIdent(sinkColumns[i]?.name ?? field.name)}`,
+  );
+  for (const [k] of regionFields.entries()) {
     const out = fields.length + k * regionWidth;
+    const at = regionSql[k] as string;
+    const part = (name: string) => (at.startsWith('CAST') ? at : `getvariable('r${k}_${name}')[${at}]`);
     select.push(
-      `r${k}.code AS ${quoteIdent(sinkColumns[out]?.name ?? '')}`,
-      `r${k}.name AS ${quoteIdent(sinkColumns[out + 1]?.name ?? '')}`,
-      ...(regionWidth === 3 ? [`r${k}.bps AS ${quoteIdent(sinkColumns[out + 2]?.name ?? '')}`] : []),
+      `${part('code')} AS ${quoteIdent(sinkColumns[out]?.name ?? '')}`,
+      `${part('name')} AS ${quoteIdent(sinkColumns[out + 1]?.name ?? '')}`,
+      ...(regionWidth === 3 ? [`${part('bps')} AS ${quoteIdent(sinkColumns[out + 2]?.name ?? '')}`] : []),
     );
   }
-  const inner = [
-    'rowid AS _r',
-    ...Array.from({ length: width }, (_, i) => col(i)),
-    ...sqlOf.flatMap((sql, i) => (sql === undefined ? [] : [`${sql} AS _kendali_v${i}`])),
-  ].join(', ');
   const parquetPath = join(options.workDir, 'table.parquet');
-  const copied = await c.run(
-    `COPY (SELECT ${select.join(', ')} FROM (SELECT ${inner} FROM raw${within ? ` WHERE ${within.slice(5)}` : ''}) raw ${joins.join(' ')} ORDER BY raw._r) TO ${quoteLiteral(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`,
-  );
+  const write = async () =>
+    (
+      await c.run(
+        `COPY (SELECT ${select.join(', ')} FROM ${limited}) TO ${quoteLiteral(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`,
+      )
+    ).rowsChanged;
+  let written = await write();
+  /** Fields whose written values are not as many as expected. */
+  const disagreeing = async () => {
+    const [got] = await rowsOf(
+      c,
+      `SELECT ${fields.map((f, i) => `count(${quoteIdent(sinkColumns[i]?.name ?? f.name)})::BIGINT AS n${i}`).join(', ')} FROM read_parquet(${quoteLiteral(parquetPath)})`,
+    );
+    return fields.flatMap((_, i) => (Number(got?.[`n${i}`] ?? 0) === expected[i] ? [] : [i]));
+  };
+  const off = await disagreeing();
+  if (off.length > 0) {
+    for (const i of off) if (sqlOf[i] !== undefined) await convertMisfits(i);
+    written = await write();
+    const still = await disagreeing();
+    if (still.length > 0)
+      return new NotFast(
+        `kolom "${fields[still[0] as number]?.title}" tidak terbaca sama persis oleh DuckDB`,
+      );
+  }
   progress('convert', rows, (info.bytes * 9) / 10);
 
-  // 6. Issues: exact counts (from the maps), the first examples of each code in row order.
+  // 8. Issues: exact counts (from the maps), the first examples of each code in row order.
+  const numbered = (cells: string) => `(SELECT row_number() OVER () - 1 AS _r, ${cells} FROM ${limited})`;
   const issues = new Issues();
   const found: Issue[] = [];
   const totals = new Map<string, number>();
@@ -410,13 +713,17 @@ async function run(
     bump('type-error', errors);
     const m = misfits[i] as { n: number; examples: { row: number; value: string }[] };
     m.n = errors;
+    const x = col(field.source);
+    const sql = sqlOf[i];
+    const bad = `coalesce(${(mapped[i] ?? 0) > 0 ? `getvariable('x${i}')[enum_code(TRY_CAST(${x} AS e${i})) + 1]` : 'NULL'}, ${sql === undefined ? 'false' : `(${sql}) IS NULL`})`;
     const first = await rowsOf(
       c,
-      `SELECT raw.rowid AS r, ${rawCol(field.source)} AS x, e.e AS e FROM raw JOIN (SELECT k, e FROM m${i} WHERE e IS NOT NULL) e ON ${rawCol(field.source)} = e.k${within} ORDER BY raw.rowid LIMIT ${Math.max(5, EXAMPLES_PER_CODE)}`,
+      `SELECT _r, ${x} AS x FROM ${numbered(x)} WHERE ${x} IS NOT NULL AND ${bad} ORDER BY _r LIMIT ${Math.max(5, EXAMPLES_PER_CODE)}`,
     );
     for (const r of first) {
-      const row = Number(r.r) + 1;
+      const row = Number(r._r) + 1;
       const value = String(r.x);
+      const result = convertCell(field, value, markers);
       if (m.examples.length < 5) m.examples.push({ row, value });
       found.push({
         code: 'type-error',
@@ -425,25 +732,33 @@ async function run(
         field: field.name,
         column: field.source + 1,
         value,
-        message: `${field.title}: ${String(r.e)}`,
+        message: `${field.title}: ${result.ok ? '' : result.message}`,
       });
     }
   }
   for (const [k, { field, parent }] of regionFields.entries()) {
     const s = fields.indexOf(field);
+    const p = parent ? fields.indexOf(parent) : -1;
+    const textParent = parent !== undefined && storageType(parent) === 'text';
+    const at = regionSql[k] as string;
+    if (at.startsWith('CAST')) continue;
+    const a = col(field.source);
+    const b = p >= 0 ? col((parent as FieldPlan).source) : 'NULL';
     for (const status of ['ambiguous', 'unresolved'] as const) {
       const count = unresolved[k]?.[status] ?? 0;
       if (count === 0) continue;
       bump(status === 'ambiguous' ? 'region-ambiguous' : 'region-unresolved', count);
       const first = await rowsOf(
         c,
-        `SELECT raw.rowid AS r, m${s}.v AS v, ${parentValue(parent)} AS p FROM raw ${regionJoins(k, field, parent).join(' ')} WHERE r${k}.st = '${status}'${within} ORDER BY raw.rowid LIMIT ${EXAMPLES_PER_CODE}`,
+        `SELECT _r, ${a} AS a, ${b} AS b FROM ${numbered(p >= 0 ? `${a}, ${b}` : a)} WHERE getvariable('r${k}_st')[${at}] = '${status}' ORDER BY _r LIMIT ${EXAMPLES_PER_CODE}`,
       );
       for (const r of first) {
-        const v = String(r.v);
-        const pv = (r.p as string | null) ?? '';
+        const v = converted[s]?.get(String(r.a));
+        const parentV = r.b === null || r.b === undefined ? undefined : converted[p]?.get(String(r.b));
+        const pv = textParent && typeof parentV === 'string' && parentV !== '' ? parentV : '';
+        if (typeof v !== 'string') continue;
         const m = matches[k]?.get(`${pv}\u0000${v}`);
-        const row = Number(r.r) + 1;
+        const row = Number(r._r) + 1;
         if (m) found.push(regionIssue(m, v, field, row, row + firstLine - 1));
       }
     }
@@ -500,7 +815,7 @@ async function run(
     fields,
     columns: columnsOut,
     report: validationReport(issues, rows, fields, (f) => profiles[f.source]?.values ?? 0, misfits, notes),
-    parquet: { path: parquetPath, rows: copied.rowsChanged },
+    parquet: { path: parquetPath, rows: written },
     dispose,
   };
 }

@@ -170,6 +170,9 @@ describe('the DuckDB path imports exactly as the streaming path', () => {
   it.each([
     ['every column through JS once per value', {}],
     ['columns of more than 50 values by classes and SQL', { mapLimit: 50 }],
+    // The first rows show few values everywhere: every column is grouped by value, and those with
+    // more than 50 are profiled again by shape from their groups.
+    ['columns judged wrongly by their first 10 rows', { mapLimit: 50, sampleRows: 10 }],
   ])(
     'a generated messy file (numbers, rupiah, dates, markers, misfits, codes, long text, regions): %s',
     async (_, fastOptions) => {
