@@ -40,7 +40,7 @@ import { schemaNames } from '../schema.js';
 import { appendCell, DUCK_TYPE, duplicateRows, type StorageType } from '../sink.js';
 import { EXAMPLES_PER_CODE, type FieldPlan, type Issue } from '../types.js';
 import { convertSql } from './convert-sql.js';
-import { isClassShape, isSingleShape, markerShapes, shapeOf, shapeSql } from './keys.js';
+import { isClassShape, isSingleShape, markerShapes, SHORT, shapeOf, shapeSql } from './keys.js';
 
 /** Columns with at most this many distinct values convert entirely through JS, once per value. */
 const MAP_LIMIT = 200_000;
@@ -90,22 +90,32 @@ async function lastLines(path: string, n: number, out: string): Promise<boolean>
   }
 }
 
-/** The first rows of a table: how many, and each column's distinct cells among them. */
+/** The first rows of a table: how many, and per column its distinct cells and its cells in a class. */
 interface Sample {
   readonly rows: number;
   readonly distinct: readonly number[];
+  readonly classed: readonly number[];
 }
 
-/** Reads up to `limit` rows of the table (then stops reading) and counts each column's distinct cells. */
-async function firstRows(rows: AsyncIterable<RawRow>, width: number, limit: number): Promise<Sample> {
+/** Reads up to `limit` rows of the table (then stops reading) and counts each column's cells. */
+async function firstRows(
+  rows: AsyncIterable<RawRow>,
+  width: number,
+  limit: number,
+  markers: ReadonlySet<string>,
+): Promise<Sample> {
   const seen = Array.from({ length: width }, () => new Set<string>());
+  const classed = Array.from({ length: width }, () => 0);
   let n = 0;
   for await (const row of rows) {
     if (n >= limit) break;
     n++;
-    for (const [i, cell] of row.cells.entries()) seen[i]?.add(cell ?? '');
+    for (const [i, cell] of row.cells.entries()) {
+      seen[i]?.add(cell ?? '');
+      if (cell && isClassShape(shapeOf(cell), markers)) classed[i] = (classed[i] ?? 0) + 1;
+    }
   }
-  return { rows: n, distinct: seen.map((s) => s.size) };
+  return { rows: n, distinct: seen.map((s) => s.size), classed };
 }
 
 export async function prepareFast(path: string, options: ImportOptions): Promise<PreparedImport | NotFast> {
@@ -120,7 +130,12 @@ export async function prepareFast(path: string, options: ImportOptions): Promise
   if (info.format !== 'csv' && info.format !== 'tsv') return new NotFast(`format ${info.format}`);
   if (info.encoding !== 'utf-8') return new NotFast(`encoding ${info.encoding ?? '?'}`);
   const table = await readTable(reader, { expectedNames: schemaNames(options.schema) });
-  const sample = await firstRows(table.rows(), table.layout.header.length, options.sampleRows ?? SAMPLE_ROWS);
+  const sample = await firstRows(
+    table.rows(),
+    table.layout.header.length,
+    options.sampleRows ?? SAMPLE_ROWS,
+    markerShapes(missingMarkers(options.schema?.missingValues)),
+  );
   const layout = table.layout;
   const width = layout.header.length;
   if (layout.droppedColumns.length > 0 || layout.columns.some((c, i) => c !== i))
@@ -209,8 +224,8 @@ async function run(
   }
   const all = Array.from({ length: width }, (_, i) => col(i));
 
-  // 3. Which columns to group by shape (keys.ts) rather than by value: those with very many
-  // distinct values among the first rows. A wrong guess costs time, never the result.
+  // 3. Which columns to group by shape (keys.ts) rather than by value: those whose first rows show
+  // very many distinct cells, mostly in classes. A wrong guess costs time, never the result.
   const restored = restoreRangeHeaders(detected.header);
   const titles = restored.headers;
   const names = fieldNames(titles);
@@ -220,7 +235,9 @@ async function run(
   const mapLimit = options.mapLimit ?? MAP_LIMIT;
   const shaped = all.map((_, i) => {
     const d = sample.distinct[i] ?? 0;
-    return !isCandidate(i) && (d > mapLimit / 4 || (sample.rows >= 1_000 && d > sample.rows / 2));
+    const many = d > mapLimit / 4 || (sample.rows >= 1_000 && d > sample.rows / 2);
+    // Shapes only pay where most cells fall into classes (numbers, long notes).
+    return !isCandidate(i) && many && (sample.classed[i] ?? 0) * 2 >= sample.rows;
   });
 
   // 4. One pass over the file per SCAN_COLUMNS columns: each column's cells grouped (by value or
@@ -228,7 +245,10 @@ async function run(
   await c.run('CREATE TEMP TABLE g (s INTEGER, k VARCHAR, b BOOLEAN, n BIGINT)');
   for (let from = 0; from < width; from += SCAN_COLUMNS) {
     const part = all.map((_, i) => i).slice(from, from + SCAN_COLUMNS);
-    const keys = part.map((i) => `${shaped[i] ? shapeSql(col(i)) : col(i)} AS k${i}`);
+    const keys = part.map(
+      (i) =>
+        `${shaped[i] ? `CASE WHEN strlen(${col(i)}) < ${SHORT} THEN ${col(i)} ELSE ${shapeSql(col(i))} END` : col(i)} AS k${i}`,
+    );
     const which = part.map((i) => `WHEN GROUPING(k${i}) = 0 THEN ${i}`).join(' ');
     const key = part.map((i) => `WHEN ${i} THEN k${i}`).join(' ');
     const blank = from === 0 ? [`(${all.map((x) => `${x} IS NULL`).join(' AND ')}) AS b`] : [];
@@ -306,7 +326,8 @@ async function run(
     };
     for (const cells of footer) {
       row(-1, null, isBlank(cells));
-      for (const [i, x] of cells.entries()) row(i, x === null || !shaped[i] ? x : shapeOf(x), null);
+      for (const [i, x] of cells.entries())
+        row(i, x === null || !shaped[i] || Buffer.byteLength(x) < SHORT ? x : shapeOf(x), null);
     }
     appender.closeSync();
     await c.run(
@@ -344,9 +365,13 @@ async function run(
     const cells: Counted[] = [];
     const classes: Counted[] = [];
     if (shaped[i]) {
+      // Short cells were grouped as they are; the rest by shape.
+      const keys = counted(await rowsOf(c, `SELECT k AS v, n FROM g WHERE s = ${i} AND k IS NOT NULL`));
+      const short = (k: Counted) => Buffer.byteLength(k.v) < SHORT;
+      cells.push(...keys.filter(short));
       split(
         i,
-        counted(await rowsOf(c, `SELECT k AS v, n FROM g WHERE s = ${i} AND k IS NOT NULL`)),
+        keys.filter((k) => !short(k)),
         cells,
         classes,
         [],

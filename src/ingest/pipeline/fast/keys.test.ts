@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { missingMarkers } from '../../normalise/index.js';
 import { ColumnProfile } from '../profile.js';
 import { cellCorpus, corpusTable, sameShape } from './corpus.js';
-import { isClassShape, isSingleShape, markerShapes, shapeOf, shapeSql } from './keys.js';
+import { isClassShape, isSingleShape, markerShapes, SHORT, shapeOf, shapeSql } from './keys.js';
 
 /** Everything a profile counts for one cell. */
 function sig(cell: string, missing?: readonly string[]): string {
@@ -51,6 +51,20 @@ describe('profile classes', () => {
     }
     // Numbers and long notes make up much of the corpus: the check is not vacuous.
     expect(classed).toBeGreaterThan(corpus.length / 8);
+  });
+
+  it(`never puts a cell shorter than ${SHORT} bytes in a class`, () => {
+    const shapes = markerShapes(missingMarkers(['', '-', '1']));
+    const short = [
+      ...corpus.filter((cell) => Buffer.byteLength(cell) < SHORT),
+      ...Array.from({ length: 10_000 }, (_, n) => String(n)),
+      ...['-1234', 'Rp12', 'Rp 1', '1,23', '1.23', '-1.2', '(12)', '12%', '1e5', '0164'],
+    ].filter((cell) => Buffer.byteLength(cell) < SHORT);
+    expect(short.length).toBeGreaterThan(10_000);
+    for (const cell of short) expect(isClassShape(shapeOf(cell), shapes), cell).toBe(false);
+    // The bound is tight: five bytes can make a class.
+    expect(isClassShape(shapeOf('12345'), shapes)).toBe(true);
+    expect(isClassShape(shapeOf('1.234'), shapes)).toBe(true);
   });
 
   it('never puts dates, periods, years or markers in a class', () => {

@@ -24,6 +24,13 @@ const NON_NUMBER_LETTER = /[bcfgjklmnoqstvwxyz]/i;
 const LONG = 40;
 const NON_ZERO = /[2-9]/g;
 
+/**
+ * Cells shorter than this many bytes are never in a class (a class number has five digits or a
+ * group, a class text is long): the DuckDB path groups them by value even in a column grouped by
+ * shape.
+ */
+export const SHORT = 5;
+
 /** The shape of a cell: digits 2–9 written as `1`. */
 export const shapeOf = (cell: string): string => cell.replace(NON_ZERO, '1');
 
