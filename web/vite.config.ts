@@ -50,7 +50,7 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     // The libraries every page needs in one long-cached chunk; each route area stays its own
-    // lazy chunk, and so do heavy libraries only some areas use (ECharts for the wall).
+    // lazy chunk, and so do heavy libraries only some areas use (ECharts for boundary maps).
     rolldownOptions: {
       output: {
         codeSplitting: {

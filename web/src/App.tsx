@@ -19,7 +19,7 @@ const Region = lazy(() => import('./areas/portal/Region.js'));
 const RuangKendali = lazy(() => import('./areas/ruang-kendali/RuangKendali.js'));
 const Board = lazy(() => import('./areas/ruang-kendali/Board.js'));
 const BoardEditor = lazy(() => import('./areas/ruang-kendali/Editor.js'));
-// The wall asks for its board while its code (ECharts among it) loads.
+// The wall asks for its board while its code loads.
 const Wall = lazy(() => {
   prefetchWallBoard();
   return import('./areas/ruang-kendali/Wall.js');

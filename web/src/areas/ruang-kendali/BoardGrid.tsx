@@ -2,7 +2,7 @@ import { memo, useState } from 'react';
 import type { BoardView } from '../../../../src/ruang-kendali/board-format.js';
 import { BOARD_COLUMNS } from '../../../../src/ruang-kendali/board-format.js';
 import { LineagePanel, type LineageTarget } from './LineagePanel.js';
-import { Tile } from './Tiles.js';
+import { Tile, TileTextProvider } from './Tiles.js';
 
 /** The rows a board's tiles need. */
 export const boardRows = (view: Pick<BoardView, 'tiles'>): number =>
@@ -17,7 +17,7 @@ export const BoardGrid = memo(function BoardGrid({ view, fit }: { view: BoardVie
   const [lineage, setLineage] = useState<LineageTarget | null>(null);
   const rows = boardRows(view);
   return (
-    <>
+    <TileTextProvider>
       <div
         className={`rk-grid ${fit ? 'rk-grid-fit' : ''}`}
         style={{
@@ -42,6 +42,6 @@ export const BoardGrid = memo(function BoardGrid({ view, fit }: { view: BoardVie
         ))}
       </div>
       <LineagePanel target={lineage} onClose={() => setLineage(null)} />
-    </>
+    </TileTextProvider>
   );
 });

@@ -3,7 +3,19 @@
  * `data-indicator` (the indicator id) and, for single values, `data-value` (the raw number), so
  * tests and monitors can read a wall. Every number opens the lineage panel when clicked.
  */
-import { useEffect, useMemo, useState } from 'react';
+
+import type { TFunction } from 'i18next';
+import {
+  createContext,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   AlertsTile,
@@ -22,23 +34,41 @@ import { TILE_GRID, TILE_GRID_COLUMNS, TILE_GRID_ROWS } from '../../../../src/ru
 import { callAction } from '../../api.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
-import { Chart, type ChartOption, registerMap } from './charts.js';
+import type { Language } from '../../i18n/languages.js';
+import { NO_STATUS, STATUS_COLOURS, statusColour } from './colours.js';
+import { TrendChart } from './TrendChart.js';
+
+/** Boundary maps draw with ECharts: their own chunk, loaded only when a tile shows one. */
+const GeoMap = lazy(() => import('./GeoMap.js'));
+
+interface TileText {
+  readonly t: TFunction<'translation', undefined>;
+  readonly lang: Language;
+}
+const TileTextContext = createContext<TileText | null>(null);
+
+/**
+ * The translation function and language of every tile, read once for the grid (BoardGrid): a
+ * wall has hundreds of numbers, chips and cells, and a `useTranslation` in each (the language
+ * hook is one too) costs more than drawing them. Tiles re-render when the language changes.
+ */
+export function TileTextProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const value = useMemo(() => ({ t, lang }), [t, lang]);
+  return <TileTextContext value={value}>{children}</TileTextContext>;
+}
+
+function useTileText(): TileText {
+  const text = useContext(TileTextContext);
+  if (!text) throw new Error('tiles render inside TileTextProvider');
+  return text;
+}
 
 export type OpenLineage = (lineage: Lineage, label: string, value: number | null) => void;
 
-export const STATUS_COLOURS: Record<Status, string> = {
-  green: '#1a9850',
-  amber_green: '#91cf60',
-  amber: '#f2c14e',
-  amber_red: '#fc8d59',
-  red: '#d73027',
-};
-const NO_STATUS = '#8a8f98';
-
-export const statusColour = (s: Status | null | undefined): string => (s ? STATUS_COLOURS[s] : NO_STATUS);
-
 export function Tile({ data, onLineage }: { data: TileData; onLineage: OpenLineage }) {
-  const { t } = useTranslation();
+  const { t } = useTileText();
   const indicator = 'lineage' in data ? (data.lineage?.indicator_id ?? undefined) : undefined;
   const value = data.kind === 'kpi' && data.value !== null ? String(data.value) : undefined;
   return (
@@ -102,8 +132,7 @@ function Num({
   onLineage: OpenLineage;
   className?: string;
 }) {
-  const lang = useLanguage();
-  const { t } = useTranslation();
+  const { t, lang } = useTileText();
   const text = formatNumber(value, lang);
   if (!lineage)
     return (
@@ -126,7 +155,7 @@ function Num({
 }
 
 function StatusChip({ status }: { status: Status | null }) {
-  const { t } = useTranslation();
+  const { t } = useTileText();
   return (
     <span className="rk-status" data-status={status ?? 'none'}>
       <span className="rk-dot" style={{ background: statusColour(status) }} aria-hidden="true" />
@@ -162,8 +191,7 @@ function Sparkline({ points }: { points: readonly PeriodValue[] }) {
 }
 
 function Kpi({ data, onLineage }: { data: KpiTile; onLineage: OpenLineage }) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
+  const { t, lang } = useTileText();
   return (
     <div className="rk-kpi" style={{ borderColor: statusColour(data.status) }}>
       <Num
@@ -187,44 +215,24 @@ function Kpi({ data, onLineage }: { data: KpiTile; onLineage: OpenLineage }) {
 }
 
 function Trend({ data, onLineage }: { data: TrendTile; onLineage: OpenLineage }) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
-  const option = useMemo<ChartOption>(
-    () => ({
-      grid: { left: 8, right: 12, top: 16, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatNumber(Number(v), lang) },
-      xAxis: { type: 'category', data: data.series.map((p) => p.period) },
-      // Few ticks, and none that would overlap: a trend tile may be one wall row high.
-      yAxis: {
-        type: 'value',
-        scale: true,
-        splitNumber: 3,
-        axisLabel: { hideOverlap: true, formatter: (v: number) => formatNumber(v, lang) },
-      },
-      series: [
-        {
-          name: data.title,
-          type: 'line',
-          data: data.series.map((p) => p.value),
-          showSymbol: true,
-          lineStyle: { width: 3 },
-        },
-        {
-          name: t('wall.target'),
-          type: 'line',
-          data: data.series.map((p) => p.target),
-          lineStyle: { type: 'dashed', width: 2 },
-          showSymbol: false,
-          color: '#f2c14e',
-        },
-      ],
-    }),
-    [data, lang, t],
-  );
+  const { t, lang } = useTileText();
+  const format = useCallback((v: number | null) => formatNumber(v, lang), [lang]);
+  const target = t('wall.target');
+  const label = `${data.title}: ${t('wall.trendLabel')}. ${data.series
+    .map(
+      (p) => `${p.period}: ${format(p.value)}${p.target === null ? '' : ` (${target} ${format(p.target)})`}`,
+    )
+    .join('; ')}`;
   const last = data.series.at(-1);
   return (
     <div className="rk-trend">
-      <Chart option={option} label={`${data.title}: ${t('wall.trendLabel')}`} />
+      <TrendChart
+        series={data.series}
+        label={label}
+        valueName={data.title}
+        targetName={target}
+        format={format}
+      />
       {last ? (
         <p className="rk-trend-last">
           {last.period}:{' '}
@@ -266,26 +274,13 @@ const registeredMaps = (): Promise<MapInfo[]> => {
   return mapsPromise;
 };
 
-const geojsonCache = new Map<string, Promise<unknown>>();
-const loadGeojson = (name: string): Promise<unknown> => {
-  let p = geojsonCache.get(name);
-  if (!p) {
-    p = fetch(`/api/maps/${encodeURIComponent(name)}.geojson`).then((r) => {
-      if (!r.ok) throw new Error(`map ${name}: HTTP ${r.status}`);
-      return r.json() as Promise<unknown>;
-    });
-    geojsonCache.set(name, p);
-  }
-  return p;
-};
-
 /**
  * A choropleth of provinces: the built-in tile grid, or a registered boundary map. Clicking a
  * province drills down to its regencies (a boundary map of them when one is registered, else a
  * ranked list), with a way back.
  */
 function RegionMap({ data, onLineage }: { data: RegionTile; onLineage: OpenLineage }) {
-  const { t } = useTranslation();
+  const { t } = useTileText();
   const [drill, setDrill] = useState<{ code: string; name: string } | null>(null);
   const [regencies, setRegencies] = useState<RegionValue[] | 'loading' | { error: string }>('loading');
   const indicator = data.lineage?.indicator_id;
@@ -356,7 +351,11 @@ function RegionMap({ data, onLineage }: { data: RegionTile; onLineage: OpenLinea
   if (data.level === 'regency')
     return <RegionList data={data} regions={data.regions} onLineage={onLineage} />;
   if (data.map && data.map !== 'tilegrid')
-    return <GeoMap mapName={data.map} regions={data.regions} title={data.title} onPick={pick} />;
+    return (
+      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+        <GeoMap mapName={data.map} regions={data.regions} title={data.title} onPick={pick} />
+      </Suspense>
+    );
   return <TileGridMap regions={data.regions} onPick={pick} />;
 }
 
@@ -367,9 +366,14 @@ function TileGridMap({
   regions: readonly RegionValue[];
   onPick: (code: string) => void;
 }) {
-  const lang = useLanguage();
-  const { t } = useTranslation();
+  const { t, lang } = useTileText();
   const byCode = new Map(regions.map((r) => [r.code, r]));
+  // One lookup per status, not one per cell (38 cells a map, a dozen maps a wall).
+  const statusText = useMemo(() => {
+    const text = new Map<Status | null, string>([[null, t('wall.status.none')]]);
+    for (const s of Object.keys(STATUS_COLOURS) as Status[]) text.set(s, t(`wall.status.${s}`));
+    return text;
+  }, [t]);
   return (
     <div
       className="rk-tilegrid"
@@ -380,9 +384,9 @@ function TileGridMap({
     >
       {TILE_GRID.map((cell) => {
         const r = byCode.get(cell.code);
-        const label = `${r?.name ?? cell.abbr}: ${formatNumber(r?.value ?? null, lang)} (${
-          r?.status ? t(`wall.status.${r.status}`) : t('wall.status.none')
-        })`;
+        const label = `${r?.name ?? cell.abbr}: ${formatNumber(r?.value ?? null, lang)} (${statusText.get(
+          r?.status ?? null,
+        )})`;
         return (
           <button
             type="button"
@@ -401,76 +405,6 @@ function TileGridMap({
       })}
     </div>
   );
-}
-
-function GeoMap({
-  mapName,
-  regions,
-  title,
-  onPick,
-  filter,
-}: {
-  mapName: string;
-  regions: readonly RegionValue[];
-  title: string;
-  onPick?: (code: string) => void;
-  filter?: string;
-}) {
-  const lang = useLanguage();
-  const [ready, setReady] = useState<string | { error: string }>();
-  useEffect(() => {
-    let live = true;
-    loadGeojson(mapName).then(
-      (geo) => {
-        if (!live) return;
-        let g = geo as { type: string; features: { properties: { kode?: string } }[] };
-        const key = filter ? `${mapName}@${filter}` : mapName;
-        if (filter)
-          g = {
-            ...g,
-            features: g.features.filter((f) => String(f.properties.kode ?? '').startsWith(`${filter}.`)),
-          };
-        registerMap(key, g);
-        setReady(key);
-      },
-      (e: unknown) => live && setReady({ error: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [mapName, filter]);
-  const option = useMemo<ChartOption | undefined>(
-    () =>
-      typeof ready === 'string'
-        ? {
-            tooltip: {
-              trigger: 'item',
-              formatter: (p: { data?: { label?: string; value?: number | null } }) =>
-                `${p.data?.label ?? ''}: ${formatNumber(p.data?.value ?? null, lang)}`,
-            },
-            series: [
-              {
-                type: 'map',
-                map: ready,
-                nameProperty: 'kode',
-                roam: false,
-                selectedMode: false,
-                label: { show: false },
-                data: regions.map((r) => ({
-                  name: r.code,
-                  label: r.name,
-                  value: r.value,
-                  itemStyle: { areaColor: statusColour(r.status) },
-                })),
-              },
-            ],
-          }
-        : undefined,
-    [ready, regions, lang],
-  );
-  if (ready && typeof ready !== 'string') return <p className="rk-tile-error">{ready.error}</p>;
-  if (!option) return null;
-  return <Chart option={option} label={title} {...(onPick ? { onItemClick: onPick } : {})} />;
 }
 
 function RegencyView({
@@ -496,7 +430,9 @@ function RegencyView({
   return (
     <>
       {regencyMap ? (
-        <GeoMap mapName={regencyMap.name} regions={regions} title={data.title} filter={province} />
+        <Suspense fallback={null}>
+          <GeoMap mapName={regencyMap.name} regions={regions} title={data.title} filter={province} />
+        </Suspense>
       ) : null}
       <RegionList data={data} regions={regions} onLineage={onLineage} compact={Boolean(regencyMap)} />
     </>
@@ -514,8 +450,7 @@ function RegionList({
   onLineage: OpenLineage;
   compact?: boolean;
 }) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
+  const { t, lang } = useTileText();
   const values = regions.map((r) => r.value).filter((v): v is number => v !== null);
   const max = Math.max(...values.map(Math.abs), 0) || 1;
   if (regions.length === 0) return <p className="rk-empty">{t('wall.noValues')}</p>;
@@ -561,8 +496,7 @@ function RegionList({
 }
 
 function Alerts({ data }: { data: AlertsTile }) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
+  const { t, lang } = useTileText();
   if (data.alerts.length === 0) return <p className="rk-empty">{t('wall.noAlerts')}</p>;
   return (
     <ul className="rk-alerts">
@@ -583,7 +517,7 @@ function Alerts({ data }: { data: AlertsTile }) {
 }
 
 function Programmes({ data }: { data: ProgrammesTile }) {
-  const { t } = useTranslation();
+  const { t } = useTileText();
   if (data.programmes.length === 0) return <p className="rk-empty">{t('wall.noProgrammes')}</p>;
   return (
     <ul className="rk-programmes">
@@ -608,7 +542,7 @@ const programmeColour = (s: string): string =>
         : NO_STATUS;
 
 function Media({ data }: { data: MediaTile }) {
-  const { t } = useTranslation();
+  const { t } = useTileText();
   if (data.items.length === 0) return <p className="rk-empty">{t('wall.noMedia')}</p>;
   return (
     <ul className="rk-media">

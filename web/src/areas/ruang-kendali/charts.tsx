@@ -1,14 +1,15 @@
 /**
- * ECharts for the control room, tree-shaken to what the tiles draw (lines and maps, SVG renderer
- * so text stays sharp on a 4K wall and the chunk stays small). Only the Ruang Kendali chunk loads it.
+ * ECharts for the control room's boundary maps (GeoMap.tsx), tree-shaken to what they draw (maps
+ * and their tooltip, SVG renderer so text stays sharp on a 4K wall and the chunk stays small).
+ * Trends are plain SVG (TrendChart.tsx); only a tile with a boundary map loads this chunk.
  */
-import { LineChart, MapChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { MapChart } from 'echarts/charts';
+import { TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([LineChart, MapChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+echarts.use([MapChart, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -56,26 +57,13 @@ export function Chart({
     if (!chart.current || !el) return;
     // Text takes the surrounding colour and size, so charts read on the dark 4K wall as on the page.
     const style = getComputedStyle(el);
-    const ink = style.color;
-    const size = Math.round(Number.parseFloat(style.fontSize) * 0.8) || 12;
-    const axis = (a: unknown) =>
-      a && typeof a === 'object' && !Array.isArray(a)
-        ? {
-            ...a,
-            axisLabel: { color: ink, fontSize: size, ...((a as { axisLabel?: object }).axisLabel ?? {}) },
-          }
-        : a;
     const themed = {
-      // No animation: a wall redraws its charts on every update, and a moving line only costs
+      // No animation: a wall redraws its charts on every update, and a moving map only costs
       // the screen's CPU (and bothers readers who asked for reduced motion).
       animation: false,
       ...option,
-      textStyle: { color: ink, fontSize: size },
-      xAxis: axis(option.xAxis),
-      yAxis: axis(option.yAxis),
+      textStyle: { color: style.color, fontSize: Math.round(Number.parseFloat(style.fontSize) * 0.8) || 12 },
     };
-    if (!option.xAxis) delete themed.xAxis;
-    if (!option.yAxis) delete themed.yAxis;
     chart.current.setOption(themed, { notMerge: true });
   }, [option]);
   return <div className="rk-chart" ref={box} role="img" aria-label={label} />;

@@ -1,5 +1,5 @@
 /**
- * A wall's first `board_show`, started while the wall's code (ECharts among it) still loads
+ * A wall's first `board_show`, started while the wall's code still loads
  * and compiles, instead of after: the route's lazy loader calls `prefetchWallBoard()`, and
  * `useBoard`'s first fetch takes the answer with `takePrefetchedBoard`. Kept out of the wall's
  * chunk on purpose (it lives in the main one), and used once: any later fetch goes to the server.
