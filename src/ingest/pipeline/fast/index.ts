@@ -207,8 +207,8 @@ async function run(
   // into a table). Anything DuckDB reads differently (more cells than the header, bad UTF-8 further
   // on, an unclosed quote) is the streaming path's to describe.
   const types = Array.from({ length: width }, (_, i) => `${quoteLiteral(`c${i}`)}: 'VARCHAR'`).join(', ');
-  const csvFrom = (skip: number) =>
-    `read_csv(${quoteLiteral(path)}, delim = ${quoteLiteral(info.delimiter ?? ',')}, quote = '"', escape = '"', header = false, skip = ${skip}, columns = {${types}}, auto_detect = false, null_padding = true, strict_mode = true, compression = ${info.gzip ? "'gzip'" : "'none'"}, encoding = 'utf-8')`;
+  const csvFrom = (skip: number, file = path) =>
+    `read_csv(${quoteLiteral(file)}, delim = ${quoteLiteral(info.delimiter ?? ',')}, quote = '"', escape = '"', header = false, skip = ${skip}, columns = {${types}}, auto_detect = false, null_padding = true, strict_mode = true, compression = ${info.gzip ? "'gzip'" : "'none'"}, encoding = 'utf-8')`;
   const unread = (e: unknown): NotFast => {
     if (options.signal?.aborted) throw e;
     return new NotFast(`DuckDB tidak membaca berkas ini sama persis: ${(e as Error).message.split('\n')[0]}`);
@@ -271,24 +271,16 @@ async function run(
   if (Number(counts?.breaks ?? 0) > 0) return new NotFast('ada sel yang memuat ganti baris');
   progress('profile', total, info.bytes / 2);
 
-  // 5. The footer: the last rows through the JS filter, as the streaming path ends. Read from their
-  // own line on, which also proves every row so far was one line of the file.
+  // 5. The footer: the last rows through the JS filter, as the streaming path ends.
   const layout: TableLayout = { ...detected, notes: [...detected.notes] };
   const detectedNotes = new Set(detected.notes);
   const tailFrom = Math.max(0, total - TAIL_ROWS);
-  let tail: Record<string, unknown>[];
-  if (info.gzip) tail = await rowsOf(c, `SELECT * FROM raw OFFSET ${tailFrom}`);
-  else if (tailFrom === 0) tail = await rowsOf(c, `SELECT * FROM ${source}`);
-  else {
-    // No cell spans lines, so the last rows are the file's last lines: read from there alone.
-    const slice = join(options.workDir, 'tail.csv');
-    const lines = await lastLines(path, total - tailFrom, slice);
-    tail = lines
-      ? (
-          await rowsOf(c, `SELECT * FROM ${csvFrom(0).replace(quoteLiteral(path), quoteLiteral(slice))}`)
-        ).slice(-(total - tailFrom))
-      : [];
-  }
+  // No cell spans lines, so the last rows are the file's last lines: read from there alone.
+  const slice = join(options.workDir, 'tail.csv');
+  const tail =
+    !info.gzip && tailFrom > 0 && (await lastLines(path, total - tailFrom, slice))
+      ? (await rowsOf(c, `SELECT * FROM ${csvFrom(0, slice)}`)).slice(-(total - tailFrom))
+      : await rowsOf(c, `SELECT * FROM ${source} OFFSET ${tailFrom}`);
   if (tail.length !== total - tailFrom) return new NotFast('baris kosong di antara data');
   const tailCells = tail.map((t) => all.map((_, i) => (t[`c${i}`] as string | null) ?? null));
   const filter = new DataFilter(layout, path, false);
