@@ -11,7 +11,7 @@ import type { ColumnInfo, TableChange } from '../backend.js';
 import { type MergeChange, type StagedRecord, showKey, stageRecords } from './change-check.js';
 import { Params, whereClause } from './filters.js';
 import { openSource, type Source } from './read.js';
-import { quoteIdent, quoteLiteral, STORAGE_TYPE } from './sql.js';
+import { PARQUET_OPTIONS, quoteIdent, quoteLiteral, STORAGE_TYPE } from './sql.js';
 import { toCell } from './values.js';
 import { appendCell, type Written } from './write.js';
 
@@ -20,7 +20,7 @@ const STAGE = 'kendali_change';
 const MAX_KEY_ERRORS = 20;
 
 const copyTo = (select: string, path: string) =>
-  `COPY (${select}) TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`;
+  `COPY (${select}) TO ${quoteLiteral(path)} (${PARQUET_OPTIONS})`;
 
 /** The base as `b0 … bn, bpos` (new columns null), so no table column can clash with a name used here. */
 function baseRelation(source: Source | null, columns: readonly ColumnInfo[]): string {

@@ -16,6 +16,7 @@ import {
   castToStorage,
   columnTypeOf,
   csvColumnsStruct,
+  PARQUET_OPTIONS,
   quoteIdent,
   quoteLiteral,
   STORAGE_TYPE,
@@ -33,7 +34,7 @@ type CsvSource = Extract<TableSource, { kind: 'csv' }>;
 const STAGE = 'kendali_stage';
 
 function copyToParquet(select: string, path: string): string {
-  return `COPY (${select}) TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`;
+  return `COPY (${select}) TO ${quoteLiteral(path)} (${PARQUET_OPTIONS})`;
 }
 
 /** Appends one checked cell (see check.ts) with the appender method of its storage type. */

@@ -13,7 +13,7 @@ import {
 } from '@duckdb/node-api';
 import type { CellValue } from '../../datastore/backend.js';
 import { instanceSettings } from '../../datastore/duckdb/engine.js';
-import { quoteIdent, quoteLiteral } from '../../datastore/duckdb/sql.js';
+import { PARQUET_OPTIONS, quoteIdent, quoteLiteral } from '../../datastore/duckdb/sql.js';
 
 export type StorageType = 'text' | 'integer' | 'number' | 'boolean' | 'date';
 
@@ -79,7 +79,7 @@ export class TableSink {
     const path = join(this.workDir, name);
     const cols = this.columns.map((c) => quoteIdent(c.name)).join(', ');
     const copied = await this.connection.run(
-      `COPY (SELECT ${cols} FROM t ORDER BY _row) TO ${quoteLiteral(path)} (FORMAT parquet, COMPRESSION zstd)`,
+      `COPY (SELECT ${cols} FROM t ORDER BY _row) TO ${quoteLiteral(path)} (${PARQUET_OPTIONS})`,
     );
     return { path, rows: copied.rowsChanged };
   }

@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { CellValue, ColumnInfo } from '../../../datastore/backend.js';
 import { instanceSettings } from '../../../datastore/duckdb/engine.js';
-import { quoteIdent, quoteLiteral } from '../../../datastore/duckdb/sql.js';
+import { PARQUET_OPTIONS, quoteIdent, quoteLiteral } from '../../../datastore/duckdb/sql.js';
 import { getRegionIndex, type RegionMatch } from '../../../regions/resolve/index.js';
 import { cleanText, missingMarkers, restoreRangeHeaders } from '../../normalise/index.js';
 import { openReader } from '../../readers/index.js';
@@ -693,7 +693,7 @@ async function run(
   const write = async () =>
     (
       await c.run(
-        `COPY (SELECT ${select.join(', ')} FROM ${limited}) TO ${quoteLiteral(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY (SELECT ${select.join(', ')} FROM ${limited}) TO ${quoteLiteral(parquetPath)} (${PARQUET_OPTIONS})`,
       )
     ).rowsChanged;
   let written = await write();
