@@ -17,7 +17,7 @@ const SIGN_RP = String.raw`^(-?)(?:Rp\.? ?)?`;
 
 const re = (pattern: string): string => quoteLiteral(pattern);
 
-function numberSql(col: string, field: FieldPlan): string {
+function numberSql(col: string, field: FieldPlan, trusted: boolean): string {
   const en = field.numberStyle === 'en';
   const group = en ? ',' : String.raw`\.`;
   const decimal = en ? String.raw`\.` : ',';
@@ -30,12 +30,17 @@ function numberSql(col: string, field: FieldPlan): string {
     const pattern = `-?(?:Rp\\.? ?)?(?:${grouped})(?:${decimal}0+)?`;
     const mark = en ? '.' : ',';
     const whole = `CASE WHEN contains(${col}, ${quoteLiteral(mark)}) THEN regexp_replace(${digits}, ${re(`${en ? String.raw`\.` : ','}0+$`)}, '') ELSE ${digits} END`;
+    // Trusted, a cell that would not convert after all gives NULL, never an error: the written
+    // table's counts of values then disagree and the field is converted again with checks.
+    if (trusted) return `TRY_CAST(${whole} AS BIGINT)`;
     return `CASE WHEN regexp_full_match(${col}, ${re(pattern)}) THEN CAST(${whole} AS BIGINT) END`;
   }
   const pattern = `-?(?:Rp\\.? ?)?(?:${grouped})(?:${decimal}[0-9]{1,15})?`;
   const text = en ? digits : `replace(${digits}, ',', '.')`;
   // JS never gives -0 (`signed`): a zero is a plain zero.
-  return `CASE WHEN regexp_full_match(${col}, ${re(pattern)}) THEN (CASE WHEN CAST(${text} AS DOUBLE) = 0 THEN 0.0 ELSE CAST(${text} AS DOUBLE) END) END`;
+  const value = `(CASE WHEN CAST(${text} AS DOUBLE) = 0 THEN 0.0 ELSE CAST(${text} AS DOUBLE) END)`;
+  if (trusted) return value.replaceAll('CAST(', 'TRY_CAST(');
+  return `CASE WHEN regexp_full_match(${col}, ${re(pattern)}) THEN ${value} END`;
 }
 
 function dateSql(col: string, field: FieldPlan): string {
@@ -59,17 +64,25 @@ function dateSql(col: string, field: FieldPlan): string {
 /**
  * The SQL conversion of a VARCHAR column for `field`, or undefined when the type has none (every
  * cell then goes to JS). `markerLower`: the lower-cased missing-value markers (such cells go to JS).
+ *
+ * `trusted`: for cells already known to be of a shape the conversion takes (a class whose shape it
+ * converts, keys.ts), without the checks of shape and markers: the same value, cheaper. Dates keep
+ * their checks (their forms are told apart by them).
  */
 export function convertSql(
   col: string,
   field: FieldPlan,
   markerLower: readonly string[],
+  trusted = false,
 ): string | undefined {
+  const text = field.floatDamage ? `regexp_replace(${col}, ${re(String.raw`\.0+$`)}, '')` : col;
+  if (trusted && field.type === 'string') return text;
+  if (trusted && (field.type === 'integer' || field.type === 'number')) return numberSql(col, field, true);
   const expr =
     field.type === 'string'
-      ? `CASE WHEN regexp_full_match(${col}, ${re(PLAIN_TEXT)}) THEN ${field.floatDamage ? `regexp_replace(${col}, ${re(String.raw`\.0+$`)}, '')` : col} END`
+      ? `CASE WHEN regexp_full_match(${col}, ${re(PLAIN_TEXT)}) THEN ${text} END`
       : field.type === 'integer' || field.type === 'number'
-        ? numberSql(col, field)
+        ? numberSql(col, field, false)
         : field.type === 'date'
           ? dateSql(col, field)
           : undefined;

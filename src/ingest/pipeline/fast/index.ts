@@ -487,6 +487,8 @@ async function run(
   // converted again with all its SQL misfits read from the file.
   const stype = fields.map((f) => storageType(f));
   const sqlOf = fields.map((f) => (exactly(f) ? undefined : convertSql(col(f.source), f, markerLower)));
+  /** Per field: the conversion without checks, when every class of the field converts. */
+  const trusted: (string | undefined)[] = fields.map(() => undefined);
   const misfitCount = fields.map(() => 0);
   /** Per field: cells expected to hold a value in the written table. */
   const expected = fields.map(() => 0);
@@ -529,6 +531,7 @@ async function run(
     const field = fields[i] as FieldPlan;
     const sql = sqlOf[i] as string;
     const x = col(field.source);
+    trusted[i] = undefined;
     misfitCount[i] = 0;
     expected[i] = 0;
     converted[i]?.clear();
@@ -580,14 +583,19 @@ async function run(
       `SELECT k, n, (${convertSql('k', field, markerLower)}) IS NOT NULL AS ok FROM q`,
     );
     let agree = true;
+    let allConvert = true;
     for (const r of bySql) {
       const js = convertCell(field, String(r.k), markers);
       const n = Number(r.n);
       if (js.ok && js.value !== null && r.ok === true) expected[i] = (expected[i] ?? 0) + n;
-      else if (!js.ok && r.ok === false) misfitCount[i] = (misfitCount[i] ?? 0) + n;
-      else agree = false;
+      else if (!js.ok && r.ok === false) {
+        misfitCount[i] = (misfitCount[i] ?? 0) + n;
+        allConvert = false;
+      } else agree = false;
     }
     if (!agree) await convertMisfits(i);
+    // Every class converts: a cell not known one by one needs no checks (convert-sql.ts).
+    else if (allConvert) trusted[i] = convertSql(col(field.source), field, markerLower, true);
   }
 
   // Region names: once per (name, parent) pair, looked up by the cells (and the parent's cells).
@@ -670,10 +678,16 @@ async function run(
     const type = DUCK_TYPE[stype[i] as StorageType];
     const fromMap = (mapped[i] ?? 0) > 0 ? lookup(i, col(field.source)) : undefined;
     const sql = sqlOf[i];
+    const sure = trusted[i];
+    const known = `enum_code(TRY_CAST(${col(field.source)} AS e${i})) IS NOT NULL`;
     const value =
-      sql !== undefined && fromMap !== undefined
-        ? `coalesce(${sql}, ${fromMap})`
-        : (sql ?? fromMap ?? 'NULL');
+      sure !== undefined
+        ? fromMap !== undefined
+          ? `CASE WHEN ${known} THEN ${fromMap} ELSE ${sure} END`
+          : sure
+        : sql !== undefined && fromMap !== undefined
+          ? `coalesce(${sql}, ${fromMap})`
+          : (sql ?? fromMap ?? 'NULL');
     return `CAST(${value} AS ${type})`;
   };
   const select: string[] = fields.map(
