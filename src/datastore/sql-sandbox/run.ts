@@ -86,28 +86,7 @@ export async function runIsolated(
   const { instance, connection, spillDir } = fresh ?? (await openFresh(limits));
   try {
     await lockDown(connection, tables);
-    const reader = await runTimed(connection, sql, limits, (m) => userMessage(m, tables, limits.spillRoot));
-    const names = reader.columnNames();
-    const fields = reader
-      .columnTypes()
-      .map((t, i) => ({ id: names[i] ?? '', type: columnTypeOf(t.toString()) }));
-    const rows = reader.getRows();
-    let size = 0;
-    const records = rows.slice(0, limits.maxRows).map((row) => {
-      const record: Record<string, CellValue> = {};
-      names.forEach((name, i) => {
-        const value = cell(row[i] ?? null);
-        size += typeof value === 'string' ? value.length : 8;
-        record[name] = value;
-      });
-      if (size > MAX_RESULT_SIZE) {
-        throw sqlError(
-          `the result is larger than ${MAX_RESULT_SIZE / 1024 / 1024} MB; ask for fewer rows or columns`,
-        );
-      }
-      return record;
-    });
-    return { fields, records, records_truncated: rows.length > limits.maxRows };
+    return await runTimed(connection, sql, limits, (m) => userMessage(m, tables, limits.spillRoot));
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -135,20 +114,55 @@ async function lockDown(connection: DuckDBConnection, tables: readonly AllowedTa
   }
 }
 
+/**
+ * Runs the query under the time limit, reading its result chunk by chunk: at most `maxRows` rows
+ * are kept (one more tells that it was truncated), and the read stops as soon as what is kept
+ * passes MAX_RESULT_SIZE, so an oversized result is refused without being built whole.
+ */
 async function runTimed(
   connection: DuckDBConnection,
   sql: string,
   limits: RunLimits,
   message: (e: unknown) => string,
-) {
+): Promise<SandboxResult> {
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     connection.interrupt();
   }, limits.timeoutMs);
+  const tooLarge = sqlError(
+    `the result is larger than ${MAX_RESULT_SIZE / 1024 / 1024} MB; ask for fewer rows or columns`,
+  );
   try {
-    return await connection.runAndReadAll(sql);
+    const result = await connection.stream(sql);
+    const names = result.columnNames();
+    const fields = result
+      .columnTypes()
+      .map((t, i) => ({ id: names[i] ?? '', type: columnTypeOf(t.toString()) }));
+    const records: Record<string, CellValue>[] = [];
+    let truncated = false;
+    let size = 0;
+    while (!truncated) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      for (const row of chunk.getRows()) {
+        if (records.length >= limits.maxRows) {
+          truncated = true;
+          break;
+        }
+        const record: Record<string, CellValue> = {};
+        names.forEach((name, i) => {
+          const value = cell(row[i] ?? null);
+          size += typeof value === 'string' ? value.length : 8;
+          record[name] = value;
+        });
+        if (size > MAX_RESULT_SIZE) throw tooLarge;
+        records.push(record);
+      }
+    }
+    return { fields, records, records_truncated: truncated };
   } catch (e) {
+    if (e === tooLarge) throw e;
     throw timedOut ? timeoutError(limits.timeoutMs) : sqlError(message(e));
   } finally {
     clearTimeout(timer);
