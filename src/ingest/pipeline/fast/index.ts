@@ -58,6 +58,27 @@ export class NotFast {
 
 const col = (i: number) => quoteIdent(`c${i}`);
 
+/**
+ * An ENUM type `type` of the key column `k` of `table`, and for each entry of `lists` a list of
+ * that expression (over the table as `t`) in the ENUM's order: `getvariable(name)[enumIndex(type,
+ * cell)]` then looks a cell up in a projection, with no join (so the row order stays).
+ */
+async function enumLists(
+  c: DuckDBConnection,
+  type: string,
+  table: string,
+  lists: Record<string, string>,
+): Promise<void> {
+  await c.run(`DROP TYPE IF EXISTS ${type}`);
+  await c.run(`CREATE TYPE ${type} AS ENUM (SELECT k FROM ${table})`);
+  const ordered = `FROM (SELECT unnest(enum_range(NULL::${type})) AS k, generate_subscripts(enum_range(NULL::${type}), 1) AS o) x JOIN ${table} t ON t.k = x.k::VARCHAR`;
+  for (const [name, expr] of Object.entries(lists))
+    await c.run(`SET VARIABLE ${name} = (SELECT list(${expr} ORDER BY x.o) ${ordered})`);
+}
+
+/** The 1-based position of `cell` in the ENUM `type`, NULL when it is not one of its values. */
+const enumIndex = (type: string, cell: string) => `enum_code(TRY_CAST(${cell} AS ${type})) + 1`;
+
 async function rowsOf(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   return (await c.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
 }
@@ -493,8 +514,14 @@ async function run(
   /** Per field: cells expected to hold a value in the written table. */
   const expected = fields.map(() => 0);
   const mapped = fields.map(() => 0);
-  const converted = fields.map(() => new Map<string, CellValue>());
-  const lookup = (i: number, x: string) => `getvariable('v${i}')[enum_code(TRY_CAST(${x} AS e${i})) + 1]`;
+  /** JS values by cell, kept for the fields region names are read from (and their parents). */
+  const regionSources = new Set(
+    regionFields.flatMap(({ field, parent }) =>
+      [field, ...(parent ? [parent] : [])].map((f) => fields.indexOf(f)),
+    ),
+  );
+  const converted = fields.map((_, i) => (regionSources.has(i) ? new Map<string, CellValue>() : undefined));
+  const lookup = (i: number, x: string) => `getvariable('v${i}')[${enumIndex(`e${i}`, x)}]`;
 
   async function buildMap(i: number, cells: readonly Counted[]): Promise<void> {
     const field = fields[i] as FieldPlan;
@@ -518,12 +545,8 @@ async function run(
     }
     appender.closeSync();
     mapped[i] = cells.length;
-    if (cells.length === 0) return;
-    await c.run(`DROP TYPE IF EXISTS e${i}`);
-    await c.run(`CREATE TYPE e${i} AS ENUM (SELECT k FROM m${i})`);
-    const ordered = `FROM (SELECT unnest(enum_range(NULL::e${i})) AS k, generate_subscripts(enum_range(NULL::e${i}), 1) AS o) x JOIN m${i} m ON m.k = x.k::VARCHAR`;
-    await c.run(`SET VARIABLE v${i} = (SELECT list(m.v ORDER BY x.o) ${ordered})`);
-    await c.run(`SET VARIABLE x${i} = (SELECT list(m.e IS NOT NULL ORDER BY x.o) ${ordered})`);
+    if (cells.length > 0)
+      await enumLists(c, `e${i}`, `m${i}`, { [`v${i}`]: 't.v', [`x${i}`]: 't.e IS NOT NULL' });
   }
 
   /** A field converted with every cell SQL does not convert read from the file. */
@@ -608,7 +631,10 @@ async function run(
       : `concat(strlen(${s}), ':', ${s}, CASE WHEN ${p} IS NULL THEN '' ELSE '+' || ${p} END)`;
   const regionKeyJs = (s: string, p: string | null | undefined) =>
     p === undefined ? s : `${Buffer.byteLength(s)}:${s}${p === null ? '' : `+${p}`}`;
-  const regionSql: string[] = [];
+  /** Per region field: its rows' index into the r<k> lists; undefined when it has no names. */
+  const regionAt: (string | undefined)[] = [];
+  /** Per region field: the (name, parent) pair of each raw key (regionKeyJs), for the examples. */
+  const pairOf = regionFields.map(() => new Map<string, { v: string; key: string }>());
   for (const [k, { field, region, parent }] of regionFields.entries()) {
     const s = fields.indexOf(field);
     const p = parent ? fields.indexOf(parent) : -1;
@@ -633,6 +659,7 @@ async function run(
       const pair = pairs.get(key) ?? { v, pv, n: 0 };
       pair.n += n;
       pairs.set(key, pair);
+      pairOf[k]?.set(regionKeyJs(a, b), { v, key });
       return key;
     });
     for (const [key, { v, pv, n }] of pairs) {
@@ -662,14 +689,16 @@ async function run(
     appender.closeSync();
     const key = regionKey(col(field.source), p >= 0 ? col((parent as FieldPlan).source) : undefined);
     if (raws.length === 0) {
-      regionSql.push('CAST(NULL AS VARCHAR)');
+      regionAt.push(undefined);
       continue;
     }
-    await c.run(`CREATE TYPE re${k} AS ENUM (SELECT k FROM r${k})`);
-    const ordered = `FROM (SELECT unnest(enum_range(NULL::re${k})) AS k, generate_subscripts(enum_range(NULL::re${k}), 1) AS o) x JOIN r${k} r ON r.k = x.k::VARCHAR`;
-    for (const part of ['code', 'name', 'bps', 'st'])
-      await c.run(`SET VARIABLE r${k}_${part} = (SELECT list(r.${part} ORDER BY x.o) ${ordered})`);
-    regionSql.push(`enum_code(TRY_CAST(${key} AS re${k})) + 1`);
+    await enumLists(
+      c,
+      `re${k}`,
+      `r${k}`,
+      Object.fromEntries(['code', 'name', 'bps', 'st'].map((part) => [`r${k}_${part}`, `t.${part}`])),
+    );
+    regionAt.push(enumIndex(`re${k}`, key));
   }
 
   // The table, in file order, straight to Parquet: one streaming pass, no join, no sort.
@@ -679,7 +708,7 @@ async function run(
     const fromMap = (mapped[i] ?? 0) > 0 ? lookup(i, col(field.source)) : undefined;
     const sql = sqlOf[i];
     const sure = trusted[i];
-    const known = `enum_code(TRY_CAST(${col(field.source)} AS e${i})) IS NOT NULL`;
+    const known = `${enumIndex(`e${i}`, col(field.source))} IS NOT NULL`;
     const value =
       sure !== undefined
         ? fromMap !== undefined
@@ -695,8 +724,9 @@ async function run(
   );
   for (const [k] of regionFields.entries()) {
     const out = fields.length + k * regionWidth;
-    const at = regionSql[k] as string;
-    const part = (name: string) => (at.startsWith('CAST') ? at : `getvariable('r${k}_${name}')[${at}]`);
+    const at = regionAt[k];
+    const part = (name: string) =>
+      at === undefined ? 'CAST(NULL AS VARCHAR)' : `getvariable('r${k}_${name}')[${at}]`;
     select.push(
       `${part('code')} AS ${quoteIdent(sinkColumns[out]?.name ?? '')}`,
       `${part('name')} AS ${quoteIdent(sinkColumns[out + 1]?.name ?? '')}`,
@@ -746,7 +776,7 @@ async function run(
     m.n = errors;
     const x = col(field.source);
     const sql = sqlOf[i];
-    const bad = `coalesce(${(mapped[i] ?? 0) > 0 ? `getvariable('x${i}')[enum_code(TRY_CAST(${x} AS e${i})) + 1]` : 'NULL'}, ${sql === undefined ? 'false' : `(${sql}) IS NULL`})`;
+    const bad = `coalesce(${(mapped[i] ?? 0) > 0 ? `getvariable('x${i}')[${enumIndex(`e${i}`, x)}]` : 'NULL'}, ${sql === undefined ? 'false' : `(${sql}) IS NULL`})`;
     const first = await rowsOf(
       c,
       `SELECT _r, ${x} AS x FROM ${numbered(x)} WHERE ${x} IS NOT NULL AND ${bad} ORDER BY _r LIMIT ${Math.max(5, EXAMPLES_PER_CODE)}`,
@@ -768,11 +798,9 @@ async function run(
     }
   }
   for (const [k, { field, parent }] of regionFields.entries()) {
-    const s = fields.indexOf(field);
     const p = parent ? fields.indexOf(parent) : -1;
-    const textParent = parent !== undefined && storageType(parent) === 'text';
-    const at = regionSql[k] as string;
-    if (at.startsWith('CAST')) continue;
+    const at = regionAt[k];
+    if (at === undefined) continue;
     const a = col(field.source);
     const b = p >= 0 ? col((parent as FieldPlan).source) : 'NULL';
     for (const status of ['ambiguous', 'unresolved'] as const) {
@@ -784,13 +812,12 @@ async function run(
         `SELECT _r, ${a} AS a, ${b} AS b FROM ${numbered(p >= 0 ? `${a}, ${b}` : a)} WHERE getvariable('r${k}_st')[${at}] = '${status}' ORDER BY _r LIMIT ${EXAMPLES_PER_CODE}`,
       );
       for (const r of first) {
-        const v = converted[s]?.get(String(r.a));
-        const parentV = r.b === null || r.b === undefined ? undefined : converted[p]?.get(String(r.b));
-        const pv = textParent && typeof parentV === 'string' && parentV !== '' ? parentV : '';
-        if (typeof v !== 'string') continue;
-        const m = matches[k]?.get(`${pv}\u0000${v}`);
+        const pair = pairOf[k]?.get(
+          regionKeyJs(String(r.a), p >= 0 ? ((r.b as string | null) ?? null) : undefined),
+        );
+        const m = pair && matches[k]?.get(pair.key);
         const row = Number(r._r) + 1;
-        if (m) found.push(regionIssue(m, v, field, row, row + firstLine - 1));
+        if (pair && m) found.push(regionIssue(m, pair.v, field, row, row + firstLine - 1));
       }
     }
   }
