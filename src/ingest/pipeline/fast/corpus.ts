@@ -86,6 +86,11 @@ export function cellCorpus(size: number, seed = 'corpus'): string[] {
       `${'kata  '.repeat(9)}${int(1, 31)} Agustus 2019`,
       `${int(1, 31)} Agustus 2019${' '.repeat(40)}`,
       `Jalan ${digits(3)} — keterangan panjang yang memuat huruf é dan angka ${digits(5)} sekali lagi`,
+      `${'CATATAN '.repeat(int(5, 7))}${digits(int(1, 6))}`,
+      `${`${grouped(int(1000, 9_999_999), '.')} rupiah `.repeat(4)}${digits(3)}`,
+      `catatan\tlapangan nomor ${digits(5)} untuk wilayah ini dan sekitarnya`,
+      `catatan lapangan nomor ${digits(5)} untuk wilayah ini dan sekitarnya `,
+      `data tidak tersedia untuk wilayah ini pada tahun ${int(2010, 2029)}`,
     ]);
   return Array.from({ length: size }, () => {
     const r = rnd.next();

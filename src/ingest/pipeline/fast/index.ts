@@ -40,7 +40,17 @@ import { schemaNames } from '../schema.js';
 import { appendCell, DUCK_TYPE, duplicateRows, type StorageType } from '../sink.js';
 import { EXAMPLES_PER_CODE, type FieldPlan, type Issue } from '../types.js';
 import { convertSql } from './convert-sql.js';
-import { isClassShape, isSingleShape, markerShapes, SHORT, shapeOf, shapeSql } from './keys.js';
+import {
+  groupKey,
+  isClassShape,
+  isSingleShape,
+  keySql,
+  markerShapes,
+  SHORT,
+  shapeOf,
+  shapeSql,
+  TEXT_CLASS,
+} from './keys.js';
 
 /** Columns with at most this many distinct values convert entirely through JS, once per value. */
 const MAP_LIMIT = 200_000;
@@ -223,6 +233,9 @@ async function run(
   const progress = (phase: 'profile' | 'convert', rows: number, done: number) =>
     options.onProgress?.(phase, rows, done, info.bytes);
   progress('profile', 0, 0);
+  const markers = missingMarkers(options.schema?.missingValues);
+  const markerLower = markers.values.map((m) => cleanText(m).toLowerCase());
+  const shapesOfMarkers = markerShapes(markers);
 
   // 2. Every data row as text, read by DuckDB each time it is needed (a gzip file is unpacked once
   // into a table). Anything DuckDB reads differently (more cells than the header, bad UTF-8 further
@@ -266,10 +279,7 @@ async function run(
   await c.run('CREATE TEMP TABLE g (s INTEGER, k VARCHAR, b BOOLEAN, n BIGINT)');
   for (let from = 0; from < width; from += SCAN_COLUMNS) {
     const part = all.map((_, i) => i).slice(from, from + SCAN_COLUMNS);
-    const keys = part.map(
-      (i) =>
-        `${shaped[i] ? `CASE WHEN strlen(${col(i)}) < ${SHORT} THEN ${col(i)} ELSE ${shapeSql(col(i))} END` : col(i)} AS k${i}`,
-    );
+    const keys = part.map((i) => `${shaped[i] ? keySql(col(i), shapesOfMarkers) : col(i)} AS k${i}`);
     const which = part.map((i) => `WHEN GROUPING(k${i}) = 0 THEN ${i}`).join(' ');
     const key = part.map((i) => `WHEN ${i} THEN k${i}`).join(' ');
     const blank = from === 0 ? [`(${all.map((x) => `${x} IS NULL`).join(' AND ')}) AS b`] : [];
@@ -340,7 +350,7 @@ async function run(
     for (const cells of footer) {
       row(-1, null, isBlank(cells));
       for (const [i, x] of cells.entries())
-        row(i, x === null || !shaped[i] || Buffer.byteLength(x) < SHORT ? x : shapeOf(x), null);
+        row(i, x === null || !shaped[i] ? x : groupKey(x, shapesOfMarkers), null);
     }
     appender.closeSync();
     await c.run(
@@ -351,9 +361,6 @@ async function run(
 
   // 6. Profiles: each column's cells fed to the same ColumnProfile as the streaming path, one by
   // one or by class; a column of very many values keeps the shapes of its classes (keys.ts).
-  const markers = missingMarkers(options.schema?.missingValues);
-  const markerLower = markers.values.map((m) => cleanText(m).toLowerCase());
-  const shapesOfMarkers = markerShapes(markers);
   const sizes = new Map(
     (
       await rowsOf(
@@ -367,7 +374,9 @@ async function run(
   const wanted = new Map<number, string[]>();
   const split = (i: number, shapes: Counted[], cells: Counted[], classes: Counted[], byValue: string[]) => {
     for (const k of shapes) {
-      if (isSingleShape(k.v)) cells.push(k);
+      // Long plain text is one class under TEXT_CLASS, which has no digit to vary.
+      if (k.v === TEXT_CLASS) classes.push(k);
+      else if (isSingleShape(k.v)) cells.push(k);
       else if (isClassShape(k.v, shapesOfMarkers)) classes.push(k);
       else byValue.push(k.v);
     }
@@ -399,7 +408,7 @@ async function run(
         counted(
           await rowsOf(
             c,
-            `SELECT ${shapeSql('k')} AS v, sum(n)::BIGINT AS n FROM g WHERE s = ${i} AND k IS NOT NULL GROUP BY 1`,
+            `SELECT ${keySql('k', shapesOfMarkers)} AS v, sum(n)::BIGINT AS n FROM g WHERE s = ${i} AND k IS NOT NULL GROUP BY 1`,
           ),
         ),
         cells,
@@ -419,7 +428,7 @@ async function run(
           ...counted(
             await rowsOf(
               c,
-              `SELECT k AS v, n FROM g WHERE s = ${i} AND k IS NOT NULL AND ${shapeSql('k')} IN (SELECT k FROM u)`,
+              `SELECT k AS v, n FROM g WHERE s = ${i} AND k IS NOT NULL AND ${keySql('k', shapesOfMarkers)} IN (SELECT k FROM u)`,
             ),
           ),
         );

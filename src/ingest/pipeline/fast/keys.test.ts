@@ -8,7 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { missingMarkers } from '../../normalise/index.js';
 import { ColumnProfile } from '../profile.js';
 import { cellCorpus, corpusTable, sameShape } from './corpus.js';
-import { isClassShape, isSingleShape, markerShapes, SHORT, shapeOf, shapeSql } from './keys.js';
+import {
+  groupKey,
+  isClassShape,
+  isLongText,
+  isSingleShape,
+  keySql,
+  markerShapes,
+  SHORT,
+  shapeOf,
+  shapeSql,
+  TEXT_CLASS,
+} from './keys.js';
 
 /** Everything a profile counts for one cell. */
 function sig(cell: string, missing?: readonly string[]): string {
@@ -53,6 +64,32 @@ describe('profile classes', () => {
     expect(classed).toBeGreaterThan(corpus.length / 8);
   });
 
+  const LONG_MARKER = 'data tidak tersedia untuk wilayah ini pada tahun 2020';
+  it.each([
+    ['the default missing-value markers', undefined],
+    ['a Table Schema with a long marker', ['', '-', LONG_MARKER]],
+  ])('every long plain text cell profiles as TEXT_CLASS does (%s)', (_, missing) => {
+    const shapes = markerShapes(missingMarkers(missing));
+    expect(isLongText(TEXT_CLASS, shapes)).toBe(true);
+    const expected = sig(TEXT_CLASS, missing);
+    let long = 0;
+    for (const cell of corpus) {
+      if (!isLongText(cell, shapes)) continue;
+      long++;
+      expect(sig(cell, missing), cell).toBe(expected);
+      expect(isClassShape(shapeOf(cell), shapes), cell).toBe(true);
+    }
+    expect(long).toBeGreaterThan(corpus.length / 50);
+    // Not long plain text: a tab, a trailing space, rupiah amounts only, the marker (by shape).
+    for (const cell of [
+      'catatan\tlapangan nomor 12345 untuk wilayah ini dan sekitarnya',
+      'catatan lapangan nomor 12345 untuk wilayah ini dan sekitarnya ',
+      '1.234 rupiah 5.678 rupiah 9.123 rupiah 4.567 rupiah 1',
+    ])
+      expect(isLongText(cell, shapes), cell).toBe(false);
+    expect(isLongText(LONG_MARKER.replace('2020', '2030'), shapes)).toBe(missing === undefined);
+  });
+
   it(`never puts a cell shorter than ${SHORT} bytes in a class`, () => {
     const shapes = markerShapes(missingMarkers(['', '-', '1']));
     const short = [
@@ -86,6 +123,27 @@ describe('profile classes', () => {
       expect(isClassShape(shapeOf(cell), shapes) && shapeOf(cell) !== '11111', cell).toBe(false);
     expect(isClassShape(shapeOf('1.234.567'), shapes)).toBe(true);
     expect(isClassShape(shapeOf('catatan lapangan nomor 4411 untuk wilayah ini'), shapes)).toBe(true);
+  });
+
+  it('DuckDB computes the same group keys', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    try {
+      const cells = [...corpus, TEXT_CLASS, LONG_MARKER, LONG_MARKER.toUpperCase()];
+      await corpusTable(c, cells);
+      for (const missing of [undefined, ['', '-', LONG_MARKER]]) {
+        const shapes = markerShapes(missingMarkers(missing));
+        const rows = (
+          await c.runAndReadAll(`SELECT i, ${keySql('v', shapes)} AS k FROM t ORDER BY i`)
+        ).getRowObjectsJS();
+        const keys = cells.map((cell) => groupKey(cell, shapes));
+        expect(rows.map((r) => r.k)).toEqual(keys);
+        expect(keys.filter((k) => k === TEXT_CLASS).length).toBeGreaterThan(corpus.length / 50);
+      }
+    } finally {
+      c.closeSync();
+      db.closeSync();
+    }
   });
 
   it('DuckDB computes the same shapes', async () => {

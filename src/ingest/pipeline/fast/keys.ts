@@ -12,6 +12,10 @@
  * Every other shape holding a non-zero digit is profiled value by value (dates, years, codes
  * `011`), as is a shape a missing-value marker has. `keys.test.ts` checks that every cell profiles
  * exactly as its shape does, and that SQL and JS shapes agree.
+ *
+ * Long plain text profiles alike whatever its shape (no number, period, code, yes/no or
+ * float-damaged form is that long), so its cells are grouped under one key, `TEXT_CLASS`, without
+ * computing their shapes: a shape costs DuckDB far more than the test for long plain text.
  */
 import { cleanText, type MissingMarkers } from '../../normalise/index.js';
 
@@ -31,6 +35,12 @@ const NON_ZERO = /[2-9]/g;
  */
 export const SHORT = 5;
 
+/**
+ * The key every long plain text cell is grouped under: itself long plain text with no digit, so
+ * a cell with this shape is this very cell, in the class.
+ */
+export const TEXT_CLASS = 'kelas teks panjang biasa: satu sel mewakili semuanya';
+
 /** The shape of a cell: digits 2–9 written as `1`. */
 export const shapeOf = (cell: string): string => cell.replace(NON_ZERO, '1');
 
@@ -43,6 +53,33 @@ export const isSingleShape = (shape: string): boolean => !shape.includes('1');
 /** Shapes of the missing-value markers: a class with one of these is read value by value. */
 export const markerShapes = (markers: MissingMarkers): Set<string> =>
   new Set(markers.values.flatMap((m) => [shapeOf(cleanText(m)), shapeOf(cleanText(m).toLowerCase())]));
+
+/** True for a long plain text cell that is not (by shape) a missing-value marker. */
+export function isLongText(cell: string, markers: ReadonlySet<string>): boolean {
+  if (!(cell.length > LONG && PLAIN_TEXT.test(cell) && NON_NUMBER_LETTER.test(cell))) return false;
+  const shape = shapeOf(cell);
+  return !markers.has(shape) && !markers.has(shape.toLowerCase());
+}
+
+/**
+ * The key a cell of a column grouped by shape is grouped under: a short cell as it is, long plain
+ * text as `TEXT_CLASS`, any other cell as its shape. `keySql` is the same in DuckDB SQL.
+ */
+export function groupKey(cell: string, markers: ReadonlySet<string>): string {
+  if (Buffer.byteLength(cell) < SHORT) return cell;
+  return isLongText(cell, markers) ? TEXT_CLASS : shapeOf(cell);
+}
+
+/** `groupKey` in DuckDB SQL (the long-text test without shapes unless a marker is that long). */
+export function keySql(col: string, markers: ReadonlySet<string>): string {
+  const long = [...markers].filter((m) => m.length > LONG);
+  const notMarker =
+    long.length === 0
+      ? ''
+      : ` AND NOT (strlen(${col}) IN (${[...new Set(long.map((m) => Buffer.byteLength(m)))].join(', ')}) AND lower(${shapeSql(col)}) IN (${long.map((m) => `'${m.replaceAll("'", "''")}'`).join(', ')}))`;
+  const text = `strlen(${col}) > ${LONG} AND NOT regexp_matches(${col}, '[^\\x21-\\x7E ]|^ | $|  ') AND regexp_matches(${col}, '[bcfgjklmnoqstvwxyzBCFGJKLMNOQSTVWXYZ]')${notMarker}`;
+  return `CASE WHEN strlen(${col}) < ${SHORT} THEN ${col} WHEN ${text} THEN '${TEXT_CLASS}' ELSE ${shapeSql(col)} END`;
+}
 
 /** True when every cell of this shape profiles as any other: one stands for the class. */
 export function isClassShape(shape: string, markers: ReadonlySet<string>): boolean {
