@@ -18,10 +18,15 @@ export interface DataDirOption {
   readonly dataDir?: string;
 }
 
+/**
+ * `whileOpening`: called with the data directory once it is held, before the services open, to
+ * start work that needs no service (copying a file in) alongside their opening.
+ */
 export async function withActions<T>(
   opts: DataDirOption,
   fn: (call: CallAction, dataDir: string) => Promise<T>,
   onProgress?: ProgressSink,
+  whileOpening?: (dataDir: string) => void,
 ): Promise<T> {
   const env = { ...process.env };
   if (opts.dataDir) env.KENDALI_DATA_DIR = opts.dataDir;
@@ -30,6 +35,7 @@ export async function withActions<T>(
   try {
     // Only a first start (seeding the demo) has progress worth showing; stdout stays for results.
     const progress = createProgress('kendali');
+    whileOpening?.(config.dataDir);
     const opened = await openServices(
       config,
       (label, done, total) => {

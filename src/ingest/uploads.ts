@@ -33,11 +33,16 @@ export async function addUpload(dataDir: string, file: string, owner: string | n
   await mkdir(dir, { recursive: true });
   const filename = safeName(file);
   const path = join(dir, filename);
-  await copyFile(file, path);
-  await writeFile(
-    join(dir, '.upload.json'),
-    JSON.stringify({ filename, owner, at: new Date().toISOString() }),
-  );
+  try {
+    await copyFile(file, path);
+    await writeFile(
+      join(dir, '.upload.json'),
+      JSON.stringify({ filename, owner, at: new Date().toISOString() }),
+    );
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
   return { id, path, filename, owner };
 }
 

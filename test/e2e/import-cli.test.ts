@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,22 @@ describe('kendali import, as an operator runs it', () => {
     );
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n').at(-1)).toBe('kendali: Not found: organization tidak-ada');
+    // The file, copied in while the services opened, is taken away again.
+    const uploads = join(env.KENDALI_DATA_DIR, 'uploads');
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
+  });
+
+  it('fails with exit 1 and one line naming a file that does not exist', async () => {
+    const r = await runCli(
+      ['import', join(dir, 'tidak-ada.csv'), '--org', 'bps', '--dataset', 'tanpa-berkas'],
+      env,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n').at(-1)).toBe(
+      `kendali: berkas tidak ditemukan: ${join(dir, 'tidak-ada.csv')}`,
+    );
+    const uploads = join(env.KENDALI_DATA_DIR, 'uploads');
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
   });
 
   it('publishes a clean file with exit 0 and prints the column types', async () => {

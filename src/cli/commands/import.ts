@@ -1,8 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Command } from 'commander';
 import { isKendaliError } from '../../core/errors.js';
 import type { ValidationReport } from '../../ingest/pipeline/types.js';
-import { addUpload } from '../../ingest/uploads.js';
+import { addUpload, type Upload } from '../../ingest/uploads.js';
 import { type DataDirOption, withActions } from '../actions.js';
 import { CliError } from '../fail.js';
 import { cancelOnInterrupt, followJob, type JobView } from '../job-follow.js';
@@ -95,6 +97,8 @@ export function importCommand(): Command {
     .option('--url <url>', 'a running Kendali server to import into (or KENDALI_URL)')
     .option('--token <token>', 'API token for --url (or KENDALI_TOKEN)')
     .action(async (file: string, opts: ImportOptions) => {
+      if (!statSync(file, { throwIfNoEntry: false })?.isFile())
+        throw new CliError(`berkas tidak ditemukan: ${file}`, 1);
       const progress = createProgress('impor', { unit: 'bytes' });
       const schema = opts.schema ? (JSON.parse(readFileSync(opts.schema, 'utf8')) as unknown) : undefined;
       const importInput = (uploadId: string) => ({
@@ -153,15 +157,30 @@ export function importCommand(): Command {
           if (ended.state !== 'succeeded') throw new CliError(ended.error ?? `impor ${ended.state}`, 1);
           result = ended.result as ImportResult;
         } else {
-          result = (await withActions(
-            opts,
-            async (call, dataDir) => {
-              await ensureDataset(call);
-              const upload = await addUpload(dataDir, file, null);
-              return call('datastore_import', importInput(upload.id));
-            },
-            (phase, done, total, rows) => showPhase(progress, phase, done, total, rows),
-          )) as ImportResult;
+          // The file is copied in while the services open; an import that does not start takes
+          // the copy away again.
+          let copying: Promise<Upload> | undefined;
+          let started = false;
+          try {
+            result = (await withActions(
+              opts,
+              async (call) => {
+                const upload = await (copying as Promise<Upload>);
+                await ensureDataset(call);
+                started = true;
+                return call('datastore_import', importInput(upload.id));
+              },
+              (phase, done, total, rows) => showPhase(progress, phase, done, total, rows),
+              (dataDir) => {
+                copying = addUpload(dataDir, file, null);
+                copying.catch(() => undefined);
+              },
+            )) as ImportResult;
+          } catch (e) {
+            const upload = await copying?.catch(() => undefined);
+            if (upload && !started) await rm(dirname(upload.path), { recursive: true, force: true });
+            throw e;
+          }
         }
       } finally {
         progress.stop();

@@ -9,7 +9,7 @@ import { convertCell } from '../convert.js';
 import type { FieldPlan } from '../types.js';
 import { convertSql } from './convert-sql.js';
 import { cellCorpus, corpusTable, sameShape } from './corpus.js';
-import { isClassShape, markerShapes, shapeOf } from './keys.js';
+import { groupKey, isClassKey, markerShapes } from './keys.js';
 
 const corpus = cellCorpus(20_000, 'convert');
 let db: DuckDBInstance;
@@ -85,17 +85,18 @@ describe('SQL conversions agree with JS', () => {
       expect(convertSql('v', field({ type }), [])).toBeUndefined();
   });
 
-  // The DuckDB path reads off a class's shape whether its cells convert (index.ts): so every cell
-  // of a class shape must convert, in JS and in SQL, exactly when its shape does.
-  it.each(CASES)('a class shape converts as its cells do (%s)', async (_, over, missing) => {
+  // The DuckDB path reads off a class's key whether its cells convert (index.ts): so every cell
+  // of a class must convert, in JS and in SQL, exactly when its key does.
+  it.each(CASES)('a class key converts as its cells do (%s)', async (_, over, missing) => {
     const f = field(over);
     const markers = missingMarkers(missing);
     const shapes = markerShapes(markers);
     const lower = markers.values.map((m) => m.toLowerCase());
     const sql = convertSql('v', f, lower) as string;
-    const classed = corpus.flatMap((cell, i) =>
-      isClassShape(shapeOf(cell), shapes) ? [cell, shapeOf(cell), sameShape(cell, i)] : [],
-    );
+    const classed = corpus.flatMap((cell, i) => {
+      const key = groupKey(cell, shapes);
+      return isClassKey(key, shapes) ? [cell, key, sameShape(cell, i)] : [];
+    });
     await corpusTable(c, classed, 'k');
     const bySql = (await c.runAndReadAll(`SELECT (${sql}) IS NOT NULL AS ok FROM k ORDER BY i`))
       .getRowObjectsJS()

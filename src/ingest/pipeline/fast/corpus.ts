@@ -31,7 +31,9 @@ export function cellCorpus(size: number, seed = 'corpus'): string[] {
           : `${v}${frac ? pick(['.', ',']) + frac : ''}`;
     const sign = pick(['', '', '', '-', '+', '−']);
     const rp = pick(['', '', '', 'Rp ', 'Rp', 'Rp. ', 'RP ', 'IDR ']);
-    const r = int(0, 20);
+    const r = int(0, 22);
+    if (r === 21) return `${sign}${rp}${int(1, 999)}${pick(['.', ','])}000`;
+    if (r === 22) return `${sign}${rp}${grouped(int(1, 999) * 1000 ** int(2, 5), pick(['.', ',']))}`;
     if (r === 0) return `(${rp}${body})`;
     if (r === 1) return `${body}%`;
     if (r === 2) return `${rp}${body},-`;

@@ -42,6 +42,7 @@ import { EXAMPLES_PER_CODE, type FieldPlan, type Issue } from '../types.js';
 import { convertSql } from './convert-sql.js';
 import {
   groupKey,
+  isClassKey,
   isClassShape,
   isSingleShape,
   keySql,
@@ -374,10 +375,10 @@ async function run(
   const wanted = new Map<number, string[]>();
   const split = (i: number, shapes: Counted[], cells: Counted[], classes: Counted[], byValue: string[]) => {
     for (const k of shapes) {
-      // Long plain text is one class under TEXT_CLASS, which has no digit to vary.
+      // TEXT_CLASS has no digit, yet stands for every long plain text cell.
       if (k.v === TEXT_CLASS) classes.push(k);
       else if (isSingleShape(k.v)) cells.push(k);
-      else if (isClassShape(k.v, shapesOfMarkers)) classes.push(k);
+      else if (isClassKey(k.v, shapesOfMarkers)) classes.push(k);
       else byValue.push(k.v);
     }
     if (byValue.length > 0) wanted.set(i, byValue);

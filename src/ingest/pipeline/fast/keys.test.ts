@@ -10,11 +10,14 @@ import { ColumnProfile } from '../profile.js';
 import { cellCorpus, corpusTable, sameShape } from './corpus.js';
 import {
   groupKey,
+  isClassKey,
   isClassShape,
   isLongText,
   isSingleShape,
   keySql,
   markerShapes,
+  NUMBER_CLASS_BYTES,
+  NUMBER_CLASSES,
   SHORT,
   shapeOf,
   shapeSql,
@@ -44,24 +47,52 @@ describe('profile classes', () => {
   it.each([
     ['the default missing-value markers', undefined],
     ['a Table Schema with numeric markers', ['', '-', '99999', '1.111', '0']],
-  ])('every cell of a class shape profiles as its shape and as its other members (%s)', (_, missing) => {
+  ])('every cell of a class profiles as its key and as its other members (%s)', (_, missing) => {
     const shapes = markerShapes(missingMarkers(missing));
     let classed = 0;
+    const byKey = new Map<string, number>();
     for (const [i, cell] of corpus.entries()) {
-      const shape = shapeOf(cell);
-      if (isSingleShape(shape)) {
-        expect(shape).toBe(cell);
+      const key = groupKey(cell, shapes);
+      if (Buffer.byteLength(cell) < SHORT) {
+        expect(key).toBe(cell);
         continue;
       }
-      if (!isClassShape(shape, shapes)) continue;
+      if (key !== TEXT_CLASS && isSingleShape(key)) {
+        expect(key).toBe(cell);
+        continue;
+      }
+      if (!isClassKey(key, shapes)) {
+        expect(key).toBe(shapeOf(cell));
+        continue;
+      }
       classed++;
-      const expected = sig(shape, missing);
-      expect(sig(cell, missing), cell).toBe(expected);
+      byKey.set(key, (byKey.get(key) ?? 0) + 1);
+      const expected = sig(key, missing);
+      expect(sig(cell, missing), `${cell} ~ ${key}`).toBe(expected);
       const other = sameShape(cell, i);
+      expect(groupKey(other, shapes), `${cell} ~ ${other}`).toBe(key);
       expect(sig(other, missing), `${cell} ~ ${other}`).toBe(expected);
     }
     // Numbers and long notes make up much of the corpus: the check is not vacuous.
     expect(classed).toBeGreaterThan(corpus.length / 8);
+    // Every number form is met, unless a marker has it.
+    for (const { key } of NUMBER_CLASSES)
+      if (groupKey(key, shapes) === key) expect(byKey.get(key) ?? 0, key).toBeGreaterThan(20);
+  });
+
+  it('keeps a number form from a marker of that form, and knows how long a number form gets', () => {
+    const shapes = markerShapes(missingMarkers(['', '-', '1.111']));
+    expect(groupKey('2.345', shapes)).toBe('1.111');
+    expect(isClassKey('1.111', shapes)).toBe(false);
+    expect(groupKey('2.345.678', shapes)).toBe('1.234.567');
+    const defaults = markerShapes(missingMarkers(undefined));
+    expect(groupKey('2.345', defaults)).toBe('1.234');
+    expect(groupKey('25.000', defaults)).toBe('1.000');
+    const longest = 'Rp 999.999.999.999.999';
+    expect(groupKey(longest, defaults)).toBe('Rp 1.234.567');
+    expect(Buffer.byteLength(longest)).toBeLessThanOrEqual(NUMBER_CLASS_BYTES);
+    for (const cell of ['Rp 999.999.999.999.999.999', '-999.999.999.999.999.999', '999,999,999,999,999,999'])
+      expect(NUMBER_CLASSES.map((c) => c.key)).not.toContain(groupKey(cell, defaults));
   });
 
   const LONG_MARKER = 'data tidak tersedia untuk wilayah ini pada tahun 2020';

@@ -5,7 +5,8 @@
  * the values of their non-zero digits, and for two kinds of shape nothing the profile counts
  * (profile.ts) depends on those values, so one cell stands for its whole class, with its count:
  *  - numbers with grouped thousands or five digits or more (`1.234.567`, `Rp 12.500`,
- *    `3201190006`): leading zeros, widths, decimal parts, number styles, whole-ness all stay;
+ *    `3201190006`), up to 15 digits: leading zeros, widths, decimal parts, number styles,
+ *    whole-ness all stay;
  *    no date or period has this form (their day, month and year values would matter);
  *  - long plain ASCII text with a letter no number holds (`catatan nomor 4411 untuk wilayah ini`):
  *    longer than any period form, never a number, a code token or a yes/no word.
@@ -13,9 +14,12 @@
  * `011`), as is a shape a missing-value marker has. `keys.test.ts` checks that every cell profiles
  * exactly as its shape does, and that SQL and JS shapes agree.
  *
- * Long plain text profiles alike whatever its shape (no number, period, code, yes/no or
- * float-damaged form is that long), so its cells are grouped under one key, `TEXT_CLASS`, without
- * computing their shapes: a shape costs DuckDB far more than the test for long plain text.
+ * Coarser classes, whose cells profile alike whatever their shapes, are grouped under one key
+ * each without computing shapes (a shape costs DuckDB several times the test of a form):
+ *  - long plain text (no number, period, code, yes/no or float-damaged form is that long), under
+ *    `TEXT_CLASS`;
+ *  - grouped whole numbers of a few common forms (`NUMBER_CLASSES`), each under one of its cells.
+ * A class whose form a missing-value marker has is left to shapes.
  */
 import { cleanText, type MissingMarkers } from '../../normalise/index.js';
 
@@ -27,6 +31,12 @@ const NON_NUMBER_LETTER = /[bcfgjklmnoqstvwxyz]/i;
 /** Longer than any period or date form (`Jum'at, 13 September 2019 00:00:00` is 35). */
 const LONG = 40;
 const NON_ZERO = /[2-9]/g;
+const DIGIT = /[0-9]/g;
+/**
+ * Digits a class number may have: a double holds 15 exactly, and with more the values of the
+ * digits decide whether the number reads as whole (`99.969.039.857.387,998` does).
+ */
+const MAX_DIGITS = 15;
 
 /**
  * Cells shorter than this many bytes are never in a class (a class number has five digits or a
@@ -40,6 +50,51 @@ export const SHORT = 5;
  * a cell with this shape is this very cell, in the class.
  */
 export const TEXT_CLASS = 'kelas teks panjang biasa: satu sel mewakili semuanya';
+
+/**
+ * Forms of whole numbers whose cells profile alike (keys.test.ts), each grouped under `key`, a
+ * cell of the form. Tried in this order; a form and its shapes match alike (`[1-9]`, `[0-9]` and
+ * the zeros of `.000` survive shaping). Within a form only the zeros of a last group could change
+ * a profile (`1.000` reads as 1 the English way), hence the `.000` and `,000` forms of their own.
+ */
+export const NUMBER_CLASSES: readonly { readonly form: string; readonly key: string }[] = [
+  { form: String.raw`[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,4}`, key: '1.234.567' },
+  { form: String.raw`Rp [1-9][0-9]{0,2}(?:\.[0-9]{3}){2,4}`, key: 'Rp 1.234.567' },
+  { form: String.raw`-[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,4}`, key: '-1.234.567' },
+  { form: String.raw`[1-9][0-9]{0,2}(?:,[0-9]{3}){2,4}`, key: '1,234,567' },
+  { form: String.raw`[1-9][0-9]{0,2}\.000`, key: '1.000' },
+  { form: String.raw`[1-9][0-9]{0,2}\.[0-9]{3}`, key: '1.234' },
+  { form: String.raw`[1-9][0-9]{0,2},000`, key: '1,000' },
+  { form: String.raw`[1-9][0-9]{0,2},[0-9]{3}`, key: '1,234' },
+];
+
+/** No cell of a number form is longer (`Rp 999.999.999.999.999` is 23 bytes); keys.test.ts checks it. */
+export const NUMBER_CLASS_BYTES = 24;
+
+interface NumberClass {
+  readonly form: string;
+  readonly test: RegExp;
+  readonly key: string;
+}
+const numberClassCache = new WeakMap<ReadonlySet<string>, readonly NumberClass[]>();
+
+/** The number classes in use with these marker shapes: none a marker's shape has the form of. */
+function numberClasses(markers: ReadonlySet<string>): readonly NumberClass[] {
+  let found = numberClassCache.get(markers);
+  if (!found) {
+    found = NUMBER_CLASSES.map((c) => ({ ...c, test: new RegExp(`^(?:${c.form})$`) })).filter(
+      (c) => ![...markers].some((m) => c.test.test(m)),
+    );
+    numberClassCache.set(markers, found);
+  }
+  return found;
+}
+
+/** True when `key` (a group key) stands for a class of cells rather than for itself. */
+export function isClassKey(key: string, markers: ReadonlySet<string>): boolean {
+  if (key === TEXT_CLASS || numberClasses(markers).some((c) => c.key === key)) return true;
+  return Buffer.byteLength(key) >= SHORT && isClassShape(key, markers);
+}
 
 /** The shape of a cell: digits 2–9 written as `1`. */
 export const shapeOf = (cell: string): string => cell.replace(NON_ZERO, '1');
@@ -62,11 +117,13 @@ export function isLongText(cell: string, markers: ReadonlySet<string>): boolean 
 }
 
 /**
- * The key a cell of a column grouped by shape is grouped under: a short cell as it is, long plain
- * text as `TEXT_CLASS`, any other cell as its shape. `keySql` is the same in DuckDB SQL.
+ * The key a cell of a column grouped by shape is grouped under: a short cell as it is, a cell of a
+ * number class as the class's key, long plain text as `TEXT_CLASS`, any other cell as its shape.
+ * `keySql` is the same in DuckDB SQL.
  */
 export function groupKey(cell: string, markers: ReadonlySet<string>): string {
   if (Buffer.byteLength(cell) < SHORT) return cell;
+  for (const c of numberClasses(markers)) if (c.test.test(cell)) return c.key;
   return isLongText(cell, markers) ? TEXT_CLASS : shapeOf(cell);
 }
 
@@ -78,13 +135,20 @@ export function keySql(col: string, markers: ReadonlySet<string>): string {
       ? ''
       : ` AND NOT (strlen(${col}) IN (${[...new Set(long.map((m) => Buffer.byteLength(m)))].join(', ')}) AND lower(${shapeSql(col)}) IN (${long.map((m) => `'${m.replaceAll("'", "''")}'`).join(', ')}))`;
   const text = `strlen(${col}) > ${LONG} AND NOT regexp_matches(${col}, '[^\\x21-\\x7E ]|^ | $|  ') AND regexp_matches(${col}, '[bcfgjklmnoqstvwxyzBCFGJKLMNOQSTVWXYZ]')${notMarker}`;
-  return `CASE WHEN strlen(${col}) < ${SHORT} THEN ${col} WHEN ${text} THEN '${TEXT_CLASS}' ELSE ${shapeSql(col)} END`;
+  const forms = numberClasses(markers);
+  // Only a cell this short can be of a number form: longer cells skip the forms' tests.
+  const numbers =
+    forms.length === 0
+      ? ''
+      : `WHEN strlen(${col}) <= ${NUMBER_CLASS_BYTES} THEN CASE ${forms.map((c) => `WHEN regexp_full_match(${col}, '${c.form}') THEN '${c.key}' `).join('')}ELSE ${shapeSql(col)} END `;
+  return `CASE WHEN strlen(${col}) < ${SHORT} THEN ${col} ${numbers}WHEN ${text} THEN '${TEXT_CLASS}' ELSE ${shapeSql(col)} END`;
 }
 
 /** True when every cell of this shape profiles as any other: one stands for the class. */
 export function isClassShape(shape: string, markers: ReadonlySet<string>): boolean {
   if (markers.has(shape) || markers.has(shape.toLowerCase())) return false;
   return (
-    NUMBER.test(shape) || (shape.length > LONG && PLAIN_TEXT.test(shape) && NON_NUMBER_LETTER.test(shape))
+    (NUMBER.test(shape) && (shape.match(DIGIT) ?? []).length <= MAX_DIGITS) ||
+    (shape.length > LONG && PLAIN_TEXT.test(shape) && NON_NUMBER_LETTER.test(shape))
   );
 }
