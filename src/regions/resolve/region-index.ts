@@ -31,19 +31,41 @@ export interface FuzzyHit {
 
 type SubLevel = Exclude<RegionLevel, 'country'>;
 
+/** Levels indexed when the index is built; districts and villages (nine in ten records) on first use. */
+const UPPER = new Set<string>(['country', 'province', 'regency']);
+
 export class RegionIndex {
-  readonly size: number;
   private readonly byCode = new Map<string, IndexedRegion>();
   private readonly names = new Map<SubLevel, Map<string, Posting[]>>();
   private readonly children = new Map<string, IndexedRegion[]>();
   private readonly lengths = new Map<SubLevel, Map<number, FuzzyBucket<IndexedRegion>>>();
   private readonly scoped = new Map<string, FuzzyBucket<IndexedRegion>>();
 
+  /** District and village records, until they are indexed. */
+  private lower: RegionRecord[] | undefined;
+
   private constructor(records: readonly RegionRecord[]) {
     for (const level of LEVELS as SubLevel[]) {
       this.names.set(level, new Map());
       this.lengths.set(level, new Map());
     }
+    const lower: RegionRecord[] = [];
+    for (const r of records) if (!UPPER.has(r.level)) lower.push(r);
+    this.add(lower.length === records.length ? [] : records.filter((r) => UPPER.has(r.level)));
+    this.lower = lower;
+  }
+
+  /** Indexes the districts and villages, once (a regency column never needs them). */
+  private full(): this {
+    const lower = this.lower;
+    if (lower !== undefined) {
+      this.lower = undefined;
+      this.add(lower);
+    }
+    return this;
+  }
+
+  private add(records: readonly RegionRecord[]): void {
     for (const r of records) {
       if (r.level === 'country') continue;
       const parsed = parseName(r.name);
@@ -71,7 +93,10 @@ export class RegionIndex {
         else this.children.set(r.parent, [region]);
       }
     }
-    this.size = this.byCode.size;
+  }
+
+  get size(): number {
+    return this.full().byCode.size;
   }
 
   /** An index over any reference records (idn-area-data by default; other sources in tests). */
@@ -79,23 +104,30 @@ export class RegionIndex {
     return new RegionIndex(records);
   }
 
+  /** The index as it must be to answer for `level`. */
+  private at(level: string): this {
+    return UPPER.has(level) ? this : this.full();
+  }
+
   get(code: string): IndexedRegion | undefined {
-    return this.byCode.get(code);
+    return this.byCode.get(code) ?? this.full().byCode.get(code);
   }
 
   /** Every region of a level, in code order of the input. */
   *all(level: SubLevel): IterableIterator<IndexedRegion> {
-    for (const r of this.byCode.values()) if (r.level === level) yield r;
+    for (const r of this.at(level).byCode.values()) if (r.level === level) yield r;
   }
 
   /** Regions of `level` reached by a name key. */
   lookup(level: SubLevel, key: string): readonly Posting[] {
-    return this.names.get(level)?.get(key) ?? [];
+    return this.at(level).names.get(level)?.get(key) ?? [];
   }
 
   /** Direct children of a code (provinces' regencies, …). */
   childrenOf(code: string): readonly IndexedRegion[] {
-    return this.children.get(code) ?? [];
+    const region = this.byCode.get(code);
+    // A province's children are regencies; anything below has districts or villages.
+    return (region?.level === 'province' ? this : this.full()).children.get(code) ?? [];
   }
 
   /**
@@ -111,7 +143,7 @@ export class RegionIndex {
     if (scope !== undefined) {
       this.scopedBucket(level, scope).scan(key, maxDistance, found);
     } else {
-      const buckets = this.lengths.get(level)!;
+      const buckets = this.at(level).lengths.get(level)!;
       for (let len = key.length - maxDistance; len <= key.length + maxDistance; len++) {
         buckets.get(len)?.scan(key, maxDistance, found);
       }
