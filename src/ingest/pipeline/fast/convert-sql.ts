@@ -23,8 +23,12 @@ function numberSql(col: string, field: FieldPlan, trusted: boolean): string {
   const decimal = en ? String.raw`\.` : ',';
   const grouped = `[1-9][0-9]{0,2}(?:${group}[0-9]{3}){1,4}|[0-9]{1,15}`;
   // Sign and `Rp` off (only a cell starting with `-` or `R` can have them), grouping out, decimal
-  // mark to a dot.
-  const bare = `CASE WHEN ${col}[1] IN ('-', 'R') THEN regexp_replace(${col}, ${re(SIGN_RP)}, '\\1') ELSE ${col} END`;
+  // mark to a dot. Trusted, a cell is known to have the form (`-`, then `Rp`, `.` and ` ` each at
+  // most once, then a digit): trimming dots and spaces after `Rp` does what the pattern does.
+  const rp = (from: number) => `ltrim(${col}[${from}:], '. ')`;
+  const bare = trusted
+    ? `CASE ${col}[1] WHEN 'R' THEN ${rp(3)} WHEN '-' THEN CASE WHEN ${col}[2] = 'R' THEN '-' || ${rp(4)} ELSE ${col} END ELSE ${col} END`
+    : `CASE WHEN ${col}[1] IN ('-', 'R') THEN regexp_replace(${col}, ${re(SIGN_RP)}, '\\1') ELSE ${col} END`;
   const digits = `replace(${bare}, ${quoteLiteral(en ? ',' : '.')}, '')`;
   if (field.type === 'integer') {
     const pattern = `-?(?:Rp\\.? ?)?(?:${grouped})(?:${decimal}0+)?`;

@@ -531,7 +531,6 @@ async function run(
     ),
   );
   const converted = fields.map((_, i) => (regionSources.has(i) ? new Map<string, CellValue>() : undefined));
-  const lookup = (i: number, x: string) => `getvariable('v${i}')[${enumIndex(`e${i}`, x)}]`;
 
   async function buildMap(i: number, cells: readonly Counted[]): Promise<void> {
     const field = fields[i] as FieldPlan;
@@ -711,45 +710,46 @@ async function run(
     regionAt.push(enumIndex(`re${k}`, key));
   }
 
-  // The table, in file order, straight to Parquet: one streaming pass, no join, no sort.
-  const valueSql = (i: number) => {
-    const field = fields[i] as FieldPlan;
-    const type = DUCK_TYPE[stype[i] as StorageType];
-    const fromMap = (mapped[i] ?? 0) > 0 ? lookup(i, col(field.source)) : undefined;
-    const sql = sqlOf[i];
-    const sure = trusted[i];
-    const known = `${enumIndex(`e${i}`, col(field.source))} IS NOT NULL`;
-    const value =
-      sure !== undefined
-        ? fromMap !== undefined
-          ? `CASE WHEN ${known} THEN ${fromMap} ELSE ${sure} END`
-          : sure
-        : sql !== undefined && fromMap !== undefined
-          ? `coalesce(${sql}, ${fromMap})`
-          : (sql ?? fromMap ?? 'NULL');
-    return `CAST(${value} AS ${type})`;
-  };
-  const select: string[] = fields.map(
-    (field, i) => `${valueSql(i)} AS ${quoteIdent(sinkColumns[i]?.name ?? field.name)}`,
-  );
-  for (const [k] of regionFields.entries()) {
-    const out = fields.length + k * regionWidth;
-    const at = regionAt[k];
-    const part = (name: string) =>
-      at === undefined ? 'CAST(NULL AS VARCHAR)' : `getvariable('r${k}_${name}')[${at}]`;
-    select.push(
-      `${part('code')} AS ${quoteIdent(sinkColumns[out]?.name ?? '')}`,
-      `${part('name')} AS ${quoteIdent(sinkColumns[out + 1]?.name ?? '')}`,
-      ...(regionWidth === 3 ? [`${part('bps')} AS ${quoteIdent(sinkColumns[out + 2]?.name ?? '')}`] : []),
+  // The table, in file order, straight to Parquet: one streaming pass, no join, no sort. (An inner
+  // projection computing each ENUM position once was slower than computing it per list.)
+  const tableSql = () => {
+    const valueSql = (i: number) => {
+      const field = fields[i] as FieldPlan;
+      const type = DUCK_TYPE[stype[i] as StorageType];
+      const at = (mapped[i] ?? 0) > 0 ? enumIndex(`e${i}`, col(field.source)) : undefined;
+      const fromMap = at === undefined ? undefined : `getvariable('v${i}')[${at}]`;
+      const sql = sqlOf[i];
+      const sure = trusted[i];
+      const value =
+        sure !== undefined
+          ? fromMap !== undefined
+            ? `CASE WHEN ${at} IS NOT NULL THEN ${fromMap} ELSE ${sure} END`
+            : sure
+          : sql !== undefined && fromMap !== undefined
+            ? `coalesce(${sql}, ${fromMap})`
+            : (sql ?? fromMap ?? 'NULL');
+      return `CAST(${value} AS ${type})`;
+    };
+    const select: string[] = fields.map(
+      (field, i) => `${valueSql(i)} AS ${quoteIdent(sinkColumns[i]?.name ?? field.name)}`,
     );
-  }
+    for (const [k] of regionFields.entries()) {
+      const out = fields.length + k * regionWidth;
+      const at = regionAt[k];
+      const part = (name: string) =>
+        at === undefined ? 'CAST(NULL AS VARCHAR)' : `getvariable('r${k}_${name}')[${at}]`;
+      select.push(
+        `${part('code')} AS ${quoteIdent(sinkColumns[out]?.name ?? '')}`,
+        `${part('name')} AS ${quoteIdent(sinkColumns[out + 1]?.name ?? '')}`,
+        ...(regionWidth === 3 ? [`${part('bps')} AS ${quoteIdent(sinkColumns[out + 2]?.name ?? '')}`] : []),
+      );
+    }
+    return `SELECT ${select.join(', ')} FROM ${limited}`;
+  };
   const parquetPath = join(options.workDir, 'table.parquet');
+  // Built anew for each write: a field converted again writes with its new map and checks.
   const write = async () =>
-    (
-      await c.run(
-        `COPY (SELECT ${select.join(', ')} FROM ${limited}) TO ${quoteLiteral(parquetPath)} (${PARQUET_OPTIONS})`,
-      )
-    ).rowsChanged;
+    (await c.run(`COPY (${tableSql()}) TO ${quoteLiteral(parquetPath)} (${PARQUET_OPTIONS})`)).rowsChanged;
   let written = await write();
   /** Fields whose written values are not as many as expected. */
   const disagreeing = async () => {
