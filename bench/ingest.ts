@@ -169,6 +169,8 @@ const bench: Benchmark = {
       let answerMs = 0;
       let codes: string[] = [];
       let filterMs: number[] = [];
+      let firstFilterMs = 0;
+      let firstTotal = 0;
       let groupMs = 0;
       let groupMaxMs = 0;
       let groupCount = 0;
@@ -202,17 +204,21 @@ const bench: Benchmark = {
         codes = distinct.records.map((r) => r.kabupaten_kota_kode).filter((c): c is string => c !== null);
         if (codes.length === 0) throw new Error('datastore_search distinct found no kabupaten_kota_kode');
 
-        // 1. datastore_search with one filter: sequential GETs, the code varying.
+        // 1. datastore_search with one filter: sequential GETs, the code varying. The first one
+        // counts its rows over the whole column; it also has the column's value counts kept.
+        const filtered = (code: string) =>
+          action<{ records: unknown[]; total: number }>(k.url, 'datastore_search', {
+            query: { resource_id: rid, filters: JSON.stringify({ kabupaten_kota_kode: code }), limit: '100' },
+          });
+        const first = await timed(() => filtered(codes[0] as string));
+        firstFilterMs = first.ms;
+        firstTotal = first.result.total;
         filterMs = await sequentialMs(
           async (i) => {
             const code = codes[i % codes.length] as string;
-            const r = await action<{ records: unknown[] }>(k.url, 'datastore_search', {
-              query: {
-                resource_id: rid,
-                filters: JSON.stringify({ kabupaten_kota_kode: code }),
-                limit: '100',
-              },
-            });
+            const r = await filtered(code);
+            if (code === codes[0] && r.total !== firstTotal)
+              throw new Error(`datastore_search total for ${code}: ${r.total}, counted ${firstTotal}`);
             if (r.records.length === 0) throw new Error(`datastore_search filter on ${code} found no rows`);
           },
           FILTER_RUNS,
@@ -385,6 +391,7 @@ const bench: Benchmark = {
           `kendali import peak RSS: ${(peakKb / 1024).toFixed(0)} MB (target ≤ 2048 MB). Time until the new version answered datastore_search: ${(answerMs / 1000).toFixed(1)} s.`,
           'Kendali types every column, normalises numbers and dates, resolves region names to codes and validates; the peers load text as is.',
           'Targets: within 2× DuckDB raw, at least 2× faster than PostgreSQL COPY.',
+          `The first datastore_search with a filter on kabupaten_kota_kode (${codes[0]}, total ${firstTotal.toLocaleString('en-US')}) took ${firstFilterMs.toFixed(1)} ms, counting its rows over the column; it also started keeping the column's value counts (one GROUP BY in the background; a version never changes), from which the totals of the searches below are read.`,
           `datastore_search one filter: ${FILTER_RUNS} sequential HTTP GETs (after ${FILTER_WARMUP} warm-up) of /api/3/action/datastore_search?resource_id=…&filters={"kabupaten_kota_kode": code}&limit=100, the code cycling over ${codes.length} codes from a distinct=true search (${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}); time per call including HTTP and JSON. Target p95 ≤ 50 ms.`,
           `datastore_search_sql GROUP BY: ${GROUP_BY('"<resource_id>"')} over all ${rows.toLocaleString('en-US')} rows, POSTed over HTTP; median and max of ${GROUP_RUNS} runs after 1 warm-up; ${groupCount} groups whose counts sum to the rows imported. Target ≤ 300 ms.`,
           `Peer for these rows: DuckDB in this process (threads=2, as the SQL sandbox's default) straight over the version's Parquet file — a prepared SELECT * … WHERE kabupaten_kota_kode = $1 LIMIT 100 with the same codes and runs, and the same GROUP BY on read_parquet — no HTTP, no JSON, no access checks, no sandbox.`,

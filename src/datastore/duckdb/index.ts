@@ -16,6 +16,7 @@ import { checkRef, DatastoreFiles } from './files.js';
 import { exists, publishAtomically } from './publish.js';
 import { countRows, openSource, queryVersion } from './read.js';
 import { streamVersion } from './stream.js';
+import { ValueCounts } from './value-counts.js';
 import { type Written, writeParquet } from './write.js';
 
 export { instanceSettings } from './engine.js';
@@ -26,6 +27,8 @@ export async function openDuckDbDatastore(dataDir: string): Promise<DatastoreBac
   /** Versions being written by this process, so two writers of one version fail fast. */
   const writing = new Set<string>();
   const label = (ref: TableRef) => `datastore table ${ref.tableId} version ${ref.version}`;
+  /** Value counts of filtered text columns, for the totals of equality filters (value-counts.ts). */
+  const counts = new ValueCounts((fn) => engine.withConnection(fn));
 
   /** The file of an existing version (checked), for reading. */
   async function existingFile(ref: TableRef): Promise<string> {
@@ -92,7 +95,7 @@ export async function openDuckDbDatastore(dataDir: string): Promise<DatastoreBac
     async query(ref, query = {}) {
       const path = await existingFile(ref);
       return engine.withConnection(async (connection) =>
-        queryVersion(connection, await openSource(connection, path), query),
+        queryVersion(connection, await openSource(connection, path), query, counts),
       );
     },
 

@@ -9,6 +9,7 @@ import { type FieldErrors, validation } from '../../core/errors.js';
 import type { CellValue, ColumnInfo, ColumnType, QueryResult, TableQuery } from '../backend.js';
 import { Params, whereClause } from './filters.js';
 import { columnTypeOf, quoteIdent, quoteLiteral } from './sql.js';
+import { countableFilter, type ValueCounts } from './value-counts.js';
 import { toCell } from './values.js';
 
 export const DEFAULT_LIMIT = 100;
@@ -16,6 +17,8 @@ export const MAX_LIMIT = 32_000;
 
 /** One version's file as DuckDB sees it. */
 export interface Source {
+  /** The file and its modification time: one version as written. */
+  readonly key: string;
   readonly from: string;
   readonly columns: readonly ColumnInfo[];
   readonly types: ReadonlyMap<string, ColumnType>;
@@ -35,7 +38,7 @@ export async function openSource(connection: DuckDBConnection, path: string): Pr
     name: String(r.column_name),
     type: columnTypeOf(String(r.column_type)),
   }));
-  const source: Source = { from, columns, types: new Map(columns.map((c) => [c.name, c.type])) };
+  const source: Source = { key, from, columns, types: new Map(columns.map((c) => [c.name, c.type])) };
   if (described.size >= DESCRIBED_MAX) described.delete(described.keys().next().value as string);
   described.set(key, source);
   return source;
@@ -110,6 +113,7 @@ export async function queryVersion(
   connection: DuckDBConnection,
   source: Source,
   query: TableQuery,
+  counts?: ValueCounts,
 ): Promise<QueryResult> {
   const fields: FieldErrors = {};
   const columns = projection(query, source, fields);
@@ -132,13 +136,20 @@ export async function queryVersion(
 
   const list = columns.map((c) => quoteIdent(c.name)).join(', ');
   const distinct = query.distinct === true;
-  const counted = await connection.runAndReadAll(
-    distinct
-      ? `SELECT count(*) FROM (SELECT DISTINCT ${list} FROM ${source.from}${where})`
-      : `SELECT count(*) FROM ${source.from}${where}`,
-    params.values,
-  );
-  const total = Number(toCell(counted.getRows()[0]?.[0] ?? 0));
+  // A one-column equality filter's total may come from the column's kept value counts.
+  const countable = counts && countableFilter(query, source.types);
+  let total = countable && counts?.total(source, countable);
+  if (total === undefined) {
+    const started = performance.now();
+    const counted = await connection.runAndReadAll(
+      distinct
+        ? `SELECT count(*) FROM (SELECT DISTINCT ${list} FROM ${source.from}${where})`
+        : `SELECT count(*) FROM ${source.from}${where}`,
+      params.values,
+    );
+    total = Number(toCell(counted.getRows()[0]?.[0] ?? 0));
+    if (countable) counts?.counted(source, countable.column, performance.now() - started);
+  }
   const names = columns.map((c) => c.name);
   const rows =
     limit === 0 || offset >= total
