@@ -5,11 +5,9 @@
  */
 import { InvalidArgumentError } from 'commander';
 import type { ProgressSink } from '../actions/types.js';
-import { systemActor } from '../auth/actor.js';
-import { loadConfig } from '../config/load.js';
-import { makeContext } from '../http/context.js';
+import { type Config, loadConfig } from '../config/load.js';
 import { lockDataDir } from '../server/lock.js';
-import { openServices } from '../server/services.js';
+import { sweepLeftovers } from '../server/sweep.js';
 import { createProgress } from './progress.js';
 
 export type CallAction = (name: string, input: unknown) => Promise<unknown>;
@@ -19,14 +17,15 @@ export interface DataDirOption {
 }
 
 /**
- * `whileOpening`: called with the data directory once it is held, before the services open, to
- * start work that needs no service (copying a file in) alongside their opening.
+ * `whileOpening`: called with the configuration once the data directory is held, before the
+ * services load and open, to start work that needs no service (copying a file in, reading it)
+ * alongside them; the services load once the promise it returns (if any) settles.
  */
 export async function withActions<T>(
   opts: DataDirOption,
   fn: (call: CallAction, dataDir: string) => Promise<T>,
   onProgress?: ProgressSink,
-  whileOpening?: (dataDir: string) => void,
+  whileOpening?: (config: Config) => Promise<unknown> | undefined,
 ): Promise<T> {
   const env = { ...process.env };
   if (opts.dataDir) env.KENDALI_DATA_DIR = opts.dataDir;
@@ -35,7 +34,17 @@ export async function withActions<T>(
   try {
     // Only a first start (seeding the demo) has progress worth showing; stdout stays for results.
     const progress = createProgress('kendali');
-    whileOpening?.(config.dataDir);
+    // A dead process's leftovers go before this process starts work of its own in the directory.
+    if (!config.databaseUrl) await sweepLeftovers(config.dataDir);
+    // Work started here gets a head start: the modules below load once it says it is under way.
+    await whileOpening?.(config)?.catch(() => undefined);
+    // Loaded here, not at the top: a command starts without the whole application's modules
+    // (about a second), and work started above runs while they load.
+    const [{ openServices }, { makeContext }, { systemActor }] = await Promise.all([
+      import('../server/services.js'),
+      import('../http/context.js'),
+      import('../auth/actor.js'),
+    ]);
     const opened = await openServices(
       config,
       (label, done, total) => {
@@ -45,6 +54,7 @@ export async function withActions<T>(
         progress.stop();
         process.stderr.write(text);
       },
+      { swept: true },
     );
     progress.stop();
     try {

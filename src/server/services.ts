@@ -34,11 +34,13 @@ export async function openServices(
   config: Config,
   step: Step = () => {},
   notice: Notice = stderrNotice,
+  /** `swept`: the caller swept the leftovers already (and may have started work since). */
+  options: { readonly swept?: boolean } = {},
 ): Promise<OpenedServices> {
   checkAdminPassword(config.adminPassword);
   mkdirSync(config.dataDir, { recursive: true });
   // Embedded mode: the caller holds the data directory's lock, so leftovers are a dead process's.
-  if (!config.databaseUrl) await sweepLeftovers(config.dataDir);
+  if (!config.databaseUrl && !options.swept) await sweepLeftovers(config.dataDir);
   step(
     config.databaseUrl
       ? 'catalog: PostgreSQL; datastore: DuckDB'

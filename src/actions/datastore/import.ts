@@ -6,15 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
 import { userIdOf } from '../../auth/actor.js';
 import { findDataset } from '../../catalog/datasets.js';
 import { validation } from '../../core/errors.js';
 import { checkForeignKeys, parseForeignKeys } from '../../ingest/pipeline/foreign-keys.js';
-import { prepareImport } from '../../ingest/pipeline/import.js';
 import { exportSchema, type TableSchema } from '../../ingest/pipeline/schema.js';
 import type { FieldType } from '../../ingest/pipeline/types.js';
+import { prepareUpload, takePrepared } from '../../ingest/prepare-upload.js';
 import { previewRows } from '../../ingest/preview.js';
 import { publishImport } from '../../ingest/publish.js';
 import { findUpload } from '../../ingest/uploads.js';
@@ -129,22 +129,18 @@ export async function runImport(ctx: ActionContext, input: ImportInput) {
     .executeTakeFirst();
   const onError = input.on_error ?? (org?.extras.validation_policy === 'warn' ? 'warn' : 'block');
   const size = (await stat(upload.path)).size;
-  ctx.progress?.('read', 0, size, 0);
+  // Prepared already when the caller started reading the file early (the CLI: prepare-upload.ts).
+  const early = await takePrepared(upload.id, input);
+  if (!early) ctx.progress?.('read', 0, size, 0);
   stop();
-  const workDir = join(dataDir, 'tmp', `import-${randomUUID()}`);
-  const prepared = await prepareImport(upload.path, {
-    workDir,
-    ...(input.sheet !== undefined ? { reader: { sheet: input.sheet } } : {}),
-    ...(input.types ? { types: input.types as Record<string, FieldType> } : {}),
-    ...(input.schema ? { schema: input.schema as unknown as TableSchema } : {}),
-    ...(input.region_columns ? { regions: input.region_columns.map((column) => ({ column })) } : {}),
-    ...(input.region_choices ? { regionChoices: input.region_choices } : {}),
-    ...(ctx.services.config.crosswalkDir
-      ? { crosswalk: await loadCrosswalkDir(ctx.services.config.crosswalkDir) }
-      : {}),
-    onProgress: (phase, rows, done, total) => ctx.progress?.(phase, done, total, rows),
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
-  });
+  const prepared = await (early ??
+    prepareUpload(
+      upload.path,
+      input,
+      ctx.services.config,
+      (phase, rows, done, total) => ctx.progress?.(phase, done, total, rows),
+      ctx.signal,
+    ));
   try {
     stop();
     ctx.progress?.('check', size, size, prepared.parquet.rows);
@@ -184,7 +180,10 @@ export async function runImport(ctx: ActionContext, input: ImportInput) {
       return {
         ...summary,
         published: false,
-        preview: prepared.parquet.rows > 0 ? await previewRows(prepared.parquet.path, workDir) : null,
+        preview:
+          prepared.parquet.rows > 0
+            ? await previewRows(prepared.parquet.path, dirname(prepared.parquet.path))
+            : null,
       };
     if (!report.valid && onError === 'block') {
       const first = report.issues.find(

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Command } from 'commander';
 import { isKendaliError } from '../../core/errors.js';
+import type { PreparedImport } from '../../ingest/pipeline/import.js';
 import type { ValidationReport } from '../../ingest/pipeline/types.js';
 import { addUpload, type Upload } from '../../ingest/uploads.js';
 import { type DataDirOption, withActions } from '../actions.js';
@@ -157,28 +158,50 @@ export function importCommand(): Command {
           if (ended.state !== 'succeeded') throw new CliError(ended.error ?? `impor ${ended.state}`, 1);
           result = ended.result as ImportResult;
         } else {
-          // The file is copied in while the services open; an import that does not start takes
-          // the copy away again.
+          // While the services load and open, the file is copied in and read (prepare-upload.ts);
+          // an import that does not start takes both away again.
           let copying: Promise<Upload> | undefined;
+          let preparing: Promise<PreparedImport> | undefined;
+          const stopPreparing = new AbortController();
           let started = false;
+          let underWay = (): void => {};
+          const onProgress = (phase: string, rows: number, done: number, total: number) => {
+            underWay();
+            showPhase(progress, phase, done, total, rows);
+          };
+          const input = importInput('');
           try {
             result = (await withActions(
               opts,
               async (call) => {
                 const upload = await (copying as Promise<Upload>);
                 await ensureDataset(call);
+                if (preparing)
+                  (await import('../../ingest/prepare-upload.js')).offerPrepared(upload.id, input, preparing);
                 started = true;
                 return call('datastore_import', importInput(upload.id));
               },
               (phase, done, total, rows) => showPhase(progress, phase, done, total, rows),
-              (dataDir) => {
-                copying = addUpload(dataDir, file, null);
+              (config) => {
+                copying = addUpload(config.dataDir, file, null);
                 copying.catch(() => undefined);
+                progress.note(PHASE_LABELS.read as string);
+                preparing = import('../../ingest/prepare-upload.js').then(({ prepareUpload }) =>
+                  prepareUpload(file, input, config, onProgress, stopPreparing.signal),
+                );
+                preparing.catch(() => undefined);
+                // The services load once the file's first pass is under way (DuckDB's threads
+                // then read while this thread loads), or once the preparation ended.
+                return Promise.race([new Promise<void>((resolve) => (underWay = resolve)), preparing]);
               },
             )) as ImportResult;
           } catch (e) {
-            const upload = await copying?.catch(() => undefined);
-            if (upload && !started) await rm(dirname(upload.path), { recursive: true, force: true });
+            if (!started) {
+              stopPreparing.abort(new CliError('impor dibatalkan', 1));
+              await (await preparing?.catch(() => undefined))?.dispose();
+              const upload = await copying?.catch(() => undefined);
+              if (upload) await rm(dirname(upload.path), { recursive: true, force: true });
+            }
             throw e;
           }
         }
