@@ -4,7 +4,6 @@
  * an `import` job (src/jobs/import-job.ts) that answers its id at once and reports its phases
  * and progress; imports into one dataset then run one after another.
  */
-import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
@@ -13,12 +12,10 @@ import { findDataset } from '../../catalog/datasets.js';
 import { validation } from '../../core/errors.js';
 import { checkForeignKeys, parseForeignKeys } from '../../ingest/pipeline/foreign-keys.js';
 import { exportSchema, type TableSchema } from '../../ingest/pipeline/schema.js';
-import type { FieldType } from '../../ingest/pipeline/types.js';
 import { prepareUpload, takePrepared } from '../../ingest/prepare-upload.js';
 import { previewRows } from '../../ingest/preview.js';
 import { publishImport } from '../../ingest/publish.js';
 import { findUpload } from '../../ingest/uploads.js';
-import { loadCrosswalkDir } from '../../regions/crosswalk/load.js';
 import { editDatasetPolicy } from '../catalog/dataset-policy.js';
 import { IdOrName } from '../catalog/schemas.js';
 import { jobDict } from '../jobs/index.js';
