@@ -31,9 +31,10 @@ export function cellCorpus(size: number, seed = 'corpus'): string[] {
           : `${v}${frac ? pick(['.', ',']) + frac : ''}`;
     const sign = pick(['', '', '', '-', '+', '−']);
     const rp = pick(['', '', '', 'Rp ', 'Rp', 'Rp. ', 'RP ', 'IDR ']);
-    const r = int(0, 22);
+    const r = int(0, 23);
     if (r === 21) return `${sign}${rp}${int(1, 999)}${pick(['.', ','])}000`;
     if (r === 22) return `${sign}${rp}${grouped(int(1, 999) * 1000 ** int(2, 5), pick(['.', ',']))}`;
+    if (r === 23) return `${grouped(int(1000, 999_999_999), '.')},${pick(['00', digits(2)])}`;
     if (r === 0) return `(${rp}${body})`;
     if (r === 1) return `${body}%`;
     if (r === 2) return `${rp}${body},-`;

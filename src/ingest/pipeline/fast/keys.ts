@@ -52,16 +52,19 @@ export const SHORT = 5;
 export const TEXT_CLASS = 'kelas teks panjang biasa: satu sel mewakili semuanya';
 
 /**
- * Forms of whole numbers whose cells profile alike (keys.test.ts), each grouped under `key`, a
- * cell of the form. Tried in this order; a form and its shapes match alike (`[1-9]`, `[0-9]` and
+ * Forms of numbers whose cells profile alike (keys.test.ts), each grouped under `key`, a cell of
+ * the form: whole numbers with grouped thousands, and Indonesian amounts with two decimals. Tried in this order; a form and its shapes match alike (`[1-9]`, `[0-9]` and
  * the zeros of `.000` survive shaping). Within a form only the zeros of a last group could change
- * a profile (`1.000` reads as 1 the English way), hence the `.000` and `,000` forms of their own.
+ * a profile (`1.000` reads as 1 the English way, `1.234,00` is whole), hence the `.000`, `,000`
+ * and `,00` forms of their own.
  */
 export const NUMBER_CLASSES: readonly { readonly form: string; readonly key: string }[] = [
   { form: String.raw`[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,4}`, key: '1.234.567' },
   { form: String.raw`Rp [1-9][0-9]{0,2}(?:\.[0-9]{3}){2,4}`, key: 'Rp 1.234.567' },
   { form: String.raw`-[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,4}`, key: '-1.234.567' },
   { form: '[1-9][0-9]{0,2}(?:,[0-9]{3}){2,4}', key: '1,234,567' },
+  { form: String.raw`[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,3},(?:0[1-9]|[1-9][0-9])`, key: '1.234,56' },
+  { form: String.raw`[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,3},00`, key: '1.234,00' },
   { form: String.raw`[1-9][0-9]{0,2}\.000`, key: '1.000' },
   { form: String.raw`[1-9][0-9]{0,2}\.[0-9]{3}`, key: '1.234' },
   { form: '[1-9][0-9]{0,2},000', key: '1,000' },
