@@ -92,10 +92,12 @@ describe('profile classes', () => {
     const defaults = markerShapes(missingMarkers(undefined));
     expect(groupKey('2.345', defaults)).toBe('1.234');
     expect(groupKey('25.000', defaults)).toBe('1.000');
-    // Digit strings keep their widths apart (code detection reads them); a leading zero is a code.
+    // Digit strings keep their widths apart (code detection reads them), and their leading zeros.
     expect(groupKey('3201190006', defaults)).toBe('1000000000');
     expect(groupKey('32011', defaults)).toBe('10000');
-    expect(groupKey('03201', defaults)).toBe('01101');
+    expect(groupKey('03201', defaults)).toBe('01000');
+    expect(groupKey('0320119', defaults)).toBe('0100000');
+    expect(groupKey('0320', defaults)).toBe('0320');
     const longest = 'Rp 999.999.999.999.999';
     expect(groupKey(longest, defaults)).toBe('Rp 1.234.567');
     expect(Buffer.byteLength(longest)).toBeLessThanOrEqual(NUMBER_CLASS_BYTES);

@@ -54,8 +54,8 @@ export const TEXT_CLASS = 'kelas teks panjang biasa: satu sel mewakili semuanya'
 /**
  * Forms of numbers whose cells profile alike (keys.test.ts), each grouped under `key`, a cell of
  * the form: whole numbers with grouped thousands, Indonesian amounts with two decimals, and
- * digit strings of five digits or more (`width`: one key per length, `1` and zeros, since code
- * detection reads their widths). Tried in this order; a form and its shapes match alike (`[1-9]`,
+ * digit strings of five digits or more, with or without a leading zero (`width`: one key per
+ * length, `1` or `01` and zeros, since code detection reads their widths). Tried in this order; a form and its shapes match alike (`[1-9]`,
  * `[0-9]` and the zeros of `.000` survive shaping). Within a form only the zeros of a last group
  * could change a profile (`1.000` reads as 1 the English way, `1.234,00` is whole), hence the
  * `.000`, `,000` and `,00` forms of their own.
@@ -76,6 +76,7 @@ export const NUMBER_CLASSES: readonly {
   { form: '[1-9][0-9]{0,2},000', key: '1,000' },
   { form: '[1-9][0-9]{0,2},[0-9]{3}', key: '1,234' },
   { form: '[1-9][0-9]{4,14}', key: '10000', width: true },
+  { form: '0[0-9]{4,14}', key: '01000', width: true },
 ];
 
 /** No cell of a number form is longer (`Rp 999.999.999.999.999` is 23 bytes); keys.test.ts checks it. */
@@ -88,8 +89,11 @@ interface NumberClass {
   readonly width?: true;
 }
 
-/** The key of a width class for a cell of `n` bytes: `1` and zeros, itself a cell of the form. */
-const widthKey = (n: number): string => `1${'0'.repeat(n - 1)}`;
+/** The start of a width class's keys: `1`, or `01` for a leading zero. */
+const widthHead = (c: NumberClass): string => c.key.replace(/0+$/, '');
+
+/** The key of a width class for a cell of `n` bytes (its start and zeros), itself of the form. */
+const widthKey = (c: NumberClass, n: number): string => widthHead(c).padEnd(n, '0');
 const numberClassCache = new WeakMap<ReadonlySet<string>, readonly NumberClass[]>();
 
 /** The number classes in use with these marker shapes: none a marker's shape has the form of. */
@@ -108,7 +112,7 @@ function numberClasses(markers: ReadonlySet<string>): readonly NumberClass[] {
 export function isClassKey(key: string, markers: ReadonlySet<string>): boolean {
   if (key === TEXT_CLASS) return true;
   for (const c of numberClasses(markers))
-    if (c.width ? c.test.test(key) && key === widthKey(key.length) : c.key === key) return true;
+    if (c.width ? c.test.test(key) && key === widthKey(c, key.length) : c.key === key) return true;
   return Buffer.byteLength(key) >= SHORT && isClassShape(key, markers);
 }
 
@@ -140,7 +144,7 @@ export function isLongText(cell: string, markers: ReadonlySet<string>): boolean 
 export function groupKey(cell: string, markers: ReadonlySet<string>): string {
   if (Buffer.byteLength(cell) < SHORT) return cell;
   for (const c of numberClasses(markers))
-    if (c.test.test(cell)) return c.width ? widthKey(cell.length) : c.key;
+    if (c.test.test(cell)) return c.width ? widthKey(c, cell.length) : c.key;
   return isLongText(cell, markers) ? TEXT_CLASS : shapeOf(cell);
 }
 
@@ -157,7 +161,7 @@ export function keySql(col: string, markers: ReadonlySet<string>): string {
   const numbers =
     forms.length === 0
       ? ''
-      : `WHEN strlen(${col}) <= ${NUMBER_CLASS_BYTES} THEN CASE ${forms.map((c) => `WHEN regexp_full_match(${col}, '${c.form}') THEN ${c.width ? `'1' || repeat('0', strlen(${col}) - 1)` : `'${c.key}'`} `).join('')}ELSE ${shapeSql(col)} END `;
+      : `WHEN strlen(${col}) <= ${NUMBER_CLASS_BYTES} THEN CASE ${forms.map((c) => `WHEN regexp_full_match(${col}, '${c.form}') THEN ${c.width ? `rpad('${widthHead(c)}', CAST(strlen(${col}) AS INTEGER), '0')` : `'${c.key}'`} `).join('')}ELSE ${shapeSql(col)} END `;
   return `CASE WHEN strlen(${col}) < ${SHORT} THEN ${col} ${numbers}WHEN ${text} THEN '${TEXT_CLASS}' ELSE ${shapeSql(col)} END`;
 }
 
