@@ -35,12 +35,13 @@ describe('Humas agenda and media pages', () => {
       expect(await notes.first().textContent()).toMatch(/Bentrok dengan/);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByLabel('Instansi').selectOption('kemenkes');
-      // Both items show before the filter: wait for the other institution's item to go, then
-      // check that the chosen institution's item stayed.
-      await page
-        .locator('strong', { hasText: 'Rilis Berita Resmi Statistik: Inflasi' })
-        .waitFor({ state: 'detached' });
-      expect(await page.locator('strong', { hasText: 'Konferensi pers imunisasi nasional' }).count()).toBe(1);
+      // Both items show before the filter: wait for the other institution's item to go, and for
+      // the chosen institution's item to show (the list may be empty while it reloads).
+      const other = page.locator('strong', { hasText: 'Rilis Berita Resmi Statistik: Inflasi' });
+      const chosen = page.locator('strong', { hasText: 'Konferensi pers imunisasi nasional' });
+      await other.waitFor({ state: 'detached' });
+      await chosen.waitFor();
+      expect([await chosen.count(), await other.count()]).toEqual([1, 0]);
       const ics = await (await fetch(`${server.url}/humas/agenda/kemenkes.ics`)).text();
       expect(ics).toContain('SUMMARY:[Kementerian Kesehatan] Konferensi pers imunisasi nasional');
     } finally {
