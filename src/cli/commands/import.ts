@@ -170,23 +170,25 @@ export function importCommand(): Command {
             showPhase(progress, phase, done, total, rows);
           };
           const input = importInput('');
+          // Loaded as the directory is held: the preparation starts before the application loads.
+          let early!: Promise<typeof import('../../ingest/prepare-upload.js')>;
           try {
             result = (await withActions(
               opts,
               async (call) => {
                 const upload = await (copying as Promise<Upload>);
                 await ensureDataset(call);
-                if (preparing)
-                  (await import('../../ingest/prepare-upload.js')).offerPrepared(upload.id, input, preparing);
+                if (preparing) (await early).offerPrepared(upload.id, input, preparing);
                 started = true;
                 return call('datastore_import', importInput(upload.id));
               },
               (phase, done, total, rows) => showPhase(progress, phase, done, total, rows),
               (config) => {
+                early = import('../../ingest/prepare-upload.js');
                 copying = addUpload(config.dataDir, file, null);
                 copying.catch(() => undefined);
                 progress.note(PHASE_LABELS.read as string);
-                preparing = import('../../ingest/prepare-upload.js').then(({ prepareUpload }) =>
+                preparing = early.then(({ prepareUpload }) =>
                   prepareUpload(file, input, config, onProgress, stopPreparing.signal),
                 );
                 preparing.catch(() => undefined);

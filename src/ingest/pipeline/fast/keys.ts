@@ -21,6 +21,7 @@
  *  - grouped whole numbers of a few common forms (`NUMBER_CLASSES`), each under one of its cells.
  * A class whose form a missing-value marker has is left to shapes.
  */
+import { quoteLiteral } from '../../../datastore/duckdb/sql.js';
 import { cleanText, type MissingMarkers } from '../../normalise/index.js';
 
 const NUMBER = /^-?(?:Rp\.? ?)?(?:[1-9][0-9]{0,2}(?:[.,][0-9]{3})+|[0-9]{5,})(?:[.,][0-9]+)?$/;
@@ -55,8 +56,8 @@ export const TEXT_CLASS = 'kelas teks panjang biasa: satu sel mewakili semuanya'
  * Forms of numbers whose cells profile alike (keys.test.ts), each grouped under `key`, a cell of
  * the form: whole numbers with grouped thousands, Indonesian amounts with two decimals, and
  * digit strings of five digits or more, with or without a leading zero (`width`: one key per
- * length, `1` or `01` and zeros, since code detection reads their widths). Tried in this order; a form and its shapes match alike (`[1-9]`,
- * `[0-9]` and the zeros of `.000` survive shaping). Within a form only the zeros of a last group
+ * length, `1` or `01` and zeros, since code detection reads their widths). Tried in this order;
+ * a form and its shapes match alike (`[1-9]`, `[0-9]` and the zeros of `.000` survive shaping). Within a form only the zeros of a last group
  * could change a profile (`1.000` reads as 1 the English way, `1.234,00` is whole), hence the
  * `.000`, `,000` and `,00` forms of their own.
  */
@@ -129,9 +130,13 @@ export const isSingleShape = (shape: string): boolean => !shape.includes('1');
 export const markerShapes = (markers: MissingMarkers): Set<string> =>
   new Set(markers.values.flatMap((m) => [shapeOf(cleanText(m)), shapeOf(cleanText(m).toLowerCase())]));
 
+/** Long plain ASCII text with a letter no number holds (a cell and its shape alike). */
+const isPlainLong = (s: string): boolean =>
+  s.length > LONG && PLAIN_TEXT.test(s) && NON_NUMBER_LETTER.test(s);
+
 /** True for a long plain text cell that is not (by shape) a missing-value marker. */
 export function isLongText(cell: string, markers: ReadonlySet<string>): boolean {
-  if (!(cell.length > LONG && PLAIN_TEXT.test(cell) && NON_NUMBER_LETTER.test(cell))) return false;
+  if (!isPlainLong(cell)) return false;
   const shape = shapeOf(cell);
   return !markers.has(shape) && !markers.has(shape.toLowerCase());
 }
@@ -154,22 +159,19 @@ export function keySql(col: string, markers: ReadonlySet<string>): string {
   const notMarker =
     long.length === 0
       ? ''
-      : ` AND NOT (strlen(${col}) IN (${[...new Set(long.map((m) => Buffer.byteLength(m)))].join(', ')}) AND lower(${shapeSql(col)}) IN (${long.map((m) => `'${m.replaceAll("'", "''")}'`).join(', ')}))`;
+      : ` AND NOT (strlen(${col}) IN (${[...new Set(long.map((m) => Buffer.byteLength(m)))].join(', ')}) AND lower(${shapeSql(col)}) IN (${long.map(quoteLiteral).join(', ')}))`;
   const text = `strlen(${col}) > ${LONG} AND NOT regexp_matches(${col}, '[^\\x21-\\x7E ]|^ | $|  ') AND regexp_matches(${col}, '[bcfgjklmnoqstvwxyzBCFGJKLMNOQSTVWXYZ]')${notMarker}`;
   const forms = numberClasses(markers);
   // Only a cell this short can be of a number form: longer cells skip the forms' tests.
   const numbers =
     forms.length === 0
       ? ''
-      : `WHEN strlen(${col}) <= ${NUMBER_CLASS_BYTES} THEN CASE ${forms.map((c) => `WHEN regexp_full_match(${col}, '${c.form}') THEN ${c.width ? `rpad('${widthHead(c)}', CAST(strlen(${col}) AS INTEGER), '0')` : `'${c.key}'`} `).join('')}ELSE ${shapeSql(col)} END `;
-  return `CASE WHEN strlen(${col}) < ${SHORT} THEN ${col} ${numbers}WHEN ${text} THEN '${TEXT_CLASS}' ELSE ${shapeSql(col)} END`;
+      : `WHEN strlen(${col}) <= ${NUMBER_CLASS_BYTES} THEN CASE ${forms.map((c) => `WHEN regexp_full_match(${col}, ${quoteLiteral(c.form)}) THEN ${c.width ? `rpad(${quoteLiteral(widthHead(c))}, CAST(strlen(${col}) AS INTEGER), '0')` : quoteLiteral(c.key)} `).join('')}ELSE ${shapeSql(col)} END `;
+  return `CASE WHEN strlen(${col}) < ${SHORT} THEN ${col} ${numbers}WHEN ${text} THEN ${quoteLiteral(TEXT_CLASS)} ELSE ${shapeSql(col)} END`;
 }
 
 /** True when every cell of this shape profiles as any other: one stands for the class. */
 export function isClassShape(shape: string, markers: ReadonlySet<string>): boolean {
   if (markers.has(shape) || markers.has(shape.toLowerCase())) return false;
-  return (
-    (NUMBER.test(shape) && (shape.match(DIGIT) ?? []).length <= MAX_DIGITS) ||
-    (shape.length > LONG && PLAIN_TEXT.test(shape) && NON_NUMBER_LETTER.test(shape))
-  );
+  return (NUMBER.test(shape) && (shape.match(DIGIT) ?? []).length <= MAX_DIGITS) || isPlainLong(shape);
 }
