@@ -93,7 +93,9 @@ async function enumLists(
       const [any] = await rowsOf(c, `SELECT count(${expr})::BIGINT AS n FROM ${table} t`);
       if (Number(any?.n ?? 0) > 0) {
         await c.run(`DROP TYPE IF EXISTS ${name}_t`);
-        await c.run(`CREATE TYPE ${name}_t AS ENUM (SELECT DISTINCT ${expr} FROM ${table} t WHERE ${expr} IS NOT NULL)`);
+        await c.run(
+          `CREATE TYPE ${name}_t AS ENUM (SELECT DISTINCT ${expr} FROM ${table} t WHERE ${expr} IS NOT NULL)`,
+        );
         value = `CAST(${expr} AS ${name}_t)`;
       }
     }
