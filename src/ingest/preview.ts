@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../datastore/duckdb/api.js';
 import { instanceSettings } from '../datastore/duckdb/engine.js';
 import { quoteLiteral } from '../datastore/duckdb/sql.js';
 

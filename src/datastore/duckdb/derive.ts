@@ -5,7 +5,7 @@
  * new rows follow in the order of the records. Key checks (insert: the key must be new;
  * update: it must exist) run before anything is written.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from './api.js';
 import { type FieldErrors, validation } from '../../core/errors.js';
 import type { ColumnInfo, TableChange } from '../backend.js';
 import { type MergeChange, type StagedRecord, showKey, stageRecords } from './change-check.js';

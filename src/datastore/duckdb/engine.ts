@@ -4,7 +4,7 @@
  * loads an extension: json, parquet and icu are built in, and everything else fails at once.
  */
 import { mkdir } from 'node:fs/promises';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from './api.js';
 import { internal } from '../../core/errors.js';
 
 export interface EngineOptions {

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from './api.js';
 import { conflict, notFound } from '../../core/errors.js';
 import type { DatastoreBackend, TableRef, TableVersionInfo } from '../backend.js';
 import { aggregateVersion } from './aggregate.js';

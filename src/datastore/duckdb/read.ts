@@ -4,7 +4,7 @@
  * JS-native cells.
  */
 import { stat } from 'node:fs/promises';
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from './api.js';
 import { type FieldErrors, validation } from '../../core/errors.js';
 import type { CellValue, ColumnInfo, ColumnType, QueryResult, TableQuery } from '../backend.js';
 import { Params, whereClause } from './filters.js';

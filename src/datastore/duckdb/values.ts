@@ -8,7 +8,7 @@ import {
   DuckDBDecimalValue,
   DuckDBTimestampValue,
   type DuckDBValue,
-} from '@duckdb/node-api';
+} from './api.js';
 import type { CellValue, ColumnType } from '../backend.js';
 
 const DAY_MS = 86_400_000;

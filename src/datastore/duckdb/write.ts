@@ -9,7 +9,7 @@ import {
   type DuckDBConnection,
   DuckDBDateValue,
   DuckDBTimestampValue,
-} from '@duckdb/node-api';
+} from './api.js';
 import { validation } from '../../core/errors.js';
 import type { CellValue, ColumnInfo, ColumnType, TableSource } from '../backend.js';
 import {

@@ -40,7 +40,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb/api.js';
 import { configError, internal, isKendaliError } from '../../core/errors.js';
 import type { CellValue, ColumnType } from '../backend.js';
 import { type CheckContext, checkSerialized, sqlError } from './check.js';

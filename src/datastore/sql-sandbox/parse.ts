@@ -3,7 +3,7 @@
  * on the caller's text: no files (external access off), configuration locked, no tables.
  * Parsing never binds or runs the statement.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb/api.js';
 import { internal } from '../../core/errors.js';
 import { instanceSettings } from '../duckdb/engine.js';
 import { quoteLiteral } from '../duckdb/sql.js';

@@ -12,7 +12,7 @@ import {
   DuckDBInstance,
   DuckDBTimestampTZValue,
   type DuckDBValue,
-} from '@duckdb/node-api';
+} from '../duckdb/api.js';
 import { internal } from '../../core/errors.js';
 import type { CellValue } from '../backend.js';
 import { instanceSettings } from '../duckdb/engine.js';

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb/api.js';
 import { isKendaliError, type KendaliError } from '../../core/errors.js';
 import type { SandboxTable } from './index.js';
 

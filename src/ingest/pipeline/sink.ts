@@ -10,7 +10,7 @@ import {
   type DuckDBConnection,
   DuckDBDateValue,
   DuckDBInstance,
-} from '@duckdb/node-api';
+} from '../../datastore/duckdb/api.js';
 import type { CellValue } from '../../datastore/backend.js';
 import { instanceSettings } from '../../datastore/duckdb/engine.js';
 import { PARQUET_OPTIONS, quoteIdent, quoteLiteral } from '../../datastore/duckdb/sql.js';

@@ -4,7 +4,7 @@
  * decimals keep their digits. The header (row `line: 0`) is the column names. Each pass opens its
  * own in-memory DuckDB that never installs or loads an extension.
  */
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '../../datastore/duckdb/api.js';
 import { RowGuard, readError } from './errors.js';
 import type { Limits, RawRow, ReaderOptions } from './types.js';
 

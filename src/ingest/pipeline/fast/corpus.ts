@@ -4,7 +4,7 @@
  * codes, dates and periods in every accepted form (and impossible ones), markers, long notes,
  * odd whitespace. Deterministic for a seed.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '../../../datastore/duckdb/api.js';
 import { hashSeed, seededRandom } from '../../../core/random.js';
 import { MONTH_NAMES_ID } from '../../normalise/index.js';
 

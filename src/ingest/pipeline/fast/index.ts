@@ -20,7 +20,7 @@
  */
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '../../../datastore/duckdb/api.js';
 import type { CellValue, ColumnInfo } from '../../../datastore/backend.js';
 import { instanceSettings } from '../../../datastore/duckdb/engine.js';
 import { PARQUET_OPTIONS, quoteIdent, quoteLiteral } from '../../../datastore/duckdb/sql.js';

@@ -3,7 +3,7 @@
  * shape does (so one cell, counted n times, stands for n cells), and DuckDB computes the same
  * shapes as JS.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../../../datastore/duckdb/api.js';
 import { describe, expect, it } from 'vitest';
 import { missingMarkers } from '../../normalise/index.js';
 import { ColumnProfile } from '../profile.js';

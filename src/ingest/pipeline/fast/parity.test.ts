@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../../../datastore/duckdb/api.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashSeed, seededRandom } from '../../../core/random.js';
 import { MONTH_NAMES_ID as MONTHS } from '../../normalise/index.js';
