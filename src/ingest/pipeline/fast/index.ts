@@ -20,8 +20,8 @@
  */
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '../../../datastore/duckdb/api.js';
 import type { CellValue, ColumnInfo } from '../../../datastore/backend.js';
+import { type DuckDBConnection, DuckDBInstance } from '../../../datastore/duckdb/api.js';
 import { instanceSettings } from '../../../datastore/duckdb/engine.js';
 import { PARQUET_OPTIONS, quoteIdent, quoteLiteral } from '../../../datastore/duckdb/sql.js';
 import { getRegionIndex, type RegionMatch } from '../../../regions/resolve/index.js';
@@ -189,8 +189,6 @@ export async function prepareFast(path: string, options: ImportOptions): Promise
   if (layout.droppedColumns.length > 0 || layout.columns.some((c, i) => c !== i))
     return new NotFast('kolom kosong dilewati');
   if (layout.dataStartLine === undefined) return new NotFast('tidak ada baris data');
-  // The region index takes a second or two to build: in JS, while DuckDB reads on its threads.
-  if (regionCandidates(layout.header, options).length > 0) getRegionIndex().catch(() => undefined);
   const firstLine = layout.dataStartLine;
 
   await mkdir(join(options.workDir, 'spill'), { recursive: true });
@@ -294,6 +292,9 @@ async function run(
   // 4. One pass over the file per SCAN_COLUMNS columns: each column's cells grouped (by value or
   // by shape) into g(s = column, k = value or shape, n), and (s = -1) the rows without any cell.
   await c.run('CREATE TEMP TABLE g (s INTEGER, k VARCHAR, b BOOLEAN, n BIGINT)');
+  // The region index's records load in JS while DuckDB groups on its threads (not before: the
+  // grouping would wait for them).
+  let regionsLoading = candidates.size > 0;
   for (let from = 0; from < width; from += SCAN_COLUMNS) {
     const part = all.map((_, i) => i).slice(from, from + SCAN_COLUMNS);
     const keys = part.map((i) => `${shaped[i] ? keySql(col(i), shapesOfMarkers) : col(i)} AS k${i}`);
@@ -302,9 +303,12 @@ async function run(
     const blank = from === 0 ? [`(${all.map((x) => `${x} IS NULL`).join(' AND ')}) AS b`] : [];
     const sets = [...part.map((i) => `(k${i})`), ...(from === 0 ? ['(b)'] : [])];
     try {
-      await c.run(
+      const grouping = c.run(
         `INSERT INTO g SELECT s, CASE s ${key} END, ${from === 0 ? 'b' : 'NULL'}, n FROM (SELECT CASE ${which} ELSE -1 END AS s, ${[...part.map((i) => `k${i}`), ...(from === 0 ? ['b'] : [])].join(', ')}, count(*)::BIGINT AS n FROM (SELECT ${[...keys, ...blank].join(', ')} FROM ${source}) GROUP BY GROUPING SETS (${sets.join(', ')}))`,
       );
+      if (regionsLoading) getRegionIndex().catch(() => undefined);
+      regionsLoading = false;
+      await grouping;
     } catch (e) {
       return unread(e);
     }
