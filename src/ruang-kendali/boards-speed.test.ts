@@ -6,11 +6,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '../datastore/duckdb/api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../test/support/accounts.js';
 import { openTestServices, type TestServices } from '../../test/support/services.js';
 import type { ActionContext } from '../actions/types.js';
+import { DuckDBInstance } from '../datastore/duckdb/api.js';
 import { evaluate } from './evaluate.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: loose results in tests

@@ -3,9 +3,10 @@
  * Groups come back ordered by the group-by columns; more than MAX_GROUPS groups is refused
  * rather than sent (a group-by on an id column of a billion rows would otherwise be answered).
  */
-import type { DuckDBConnection } from './api.js';
+
 import { type FieldErrors, validation } from '../../core/errors.js';
 import type { AggregateQuery, CellValue } from '../backend.js';
+import type { DuckDBConnection } from './api.js';
 import { Params, whereClause } from './filters.js';
 import { readRows, type Source } from './read.js';
 import { quoteIdent } from './sql.js';

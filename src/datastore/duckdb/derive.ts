@@ -5,9 +5,10 @@
  * new rows follow in the order of the records. Key checks (insert: the key must be new;
  * update: it must exist) run before anything is written.
  */
-import type { DuckDBConnection } from './api.js';
+
 import { type FieldErrors, validation } from '../../core/errors.js';
 import type { ColumnInfo, TableChange } from '../backend.js';
+import type { DuckDBConnection } from './api.js';
 import { type MergeChange, type StagedRecord, showKey, stageRecords } from './change-check.js';
 import { Params, whereClause } from './filters.js';
 import { openSource, type Source } from './read.js';

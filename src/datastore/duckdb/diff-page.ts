@@ -3,9 +3,10 @@
  * changed, same), one statement gives the count of every kind and a page of examples of each
  * kind but 'same', numbered in a stable order so that offset pages through them.
  */
-import type { DuckDBConnection } from './api.js';
+
 import type { CellValue, ColumnInfo } from '../backend.js';
 import type { DiffRow } from '../diff.js';
+import type { DuckDBConnection } from './api.js';
 import { toCell } from './values.js';
 
 export type Kind = 'added' | 'removed' | 'changed' | 'same';

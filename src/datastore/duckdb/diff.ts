@@ -5,10 +5,11 @@
  * added or removed. One statement gives the counts of every kind and a page of examples of
  * each (ordered by the key, or by the row); values come back as JS-native cells.
  */
-import type { DuckDBConnection } from './api.js';
+
 import { type FieldErrors, validation } from '../../core/errors.js';
 import type { CellValue, ColumnInfo, ColumnType } from '../backend.js';
 import { DIFF_MAX_LIMIT, type DiffOptions, type RowChange, type VersionDiff } from '../diff.js';
+import type { DuckDBConnection } from './api.js';
 import { countAndPage, record } from './diff-page.js';
 import { countRows, type Source } from './read.js';
 import { quoteIdent } from './sql.js';

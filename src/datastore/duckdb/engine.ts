@@ -4,8 +4,8 @@
  * loads an extension: json, parquet and icu are built in, and everything else fails at once.
  */
 import { mkdir } from 'node:fs/promises';
-import { type DuckDBConnection, DuckDBInstance } from './api.js';
 import { internal } from '../../core/errors.js';
+import { type DuckDBConnection, DuckDBInstance } from './api.js';
 
 export interface EngineOptions {
   /** DuckDB's spill directory for queries larger than memory. */

@@ -3,9 +3,10 @@
  * table's columns and quoted; values are checked against the column's type and bound, never
  * spliced into the text. Errors carry field paths (`filters.2.value`).
  */
-import { DuckDBDateValue, DuckDBTimestampValue, type DuckDBValue } from './api.js';
+
 import type { FieldErrors } from '../../core/errors.js';
 import type { CellValue, ColumnType, Filter } from '../backend.js';
+import { DuckDBDateValue, DuckDBTimestampValue, type DuckDBValue } from './api.js';
 import { quoteIdent } from './sql.js';
 import { parseDate, parseTimestamp } from './values.js';
 

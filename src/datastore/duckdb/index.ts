@@ -4,10 +4,10 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { DuckDBConnection } from './api.js';
 import { conflict, notFound } from '../../core/errors.js';
 import type { DatastoreBackend, TableRef, TableVersionInfo } from '../backend.js';
 import { aggregateVersion } from './aggregate.js';
+import type { DuckDBConnection } from './api.js';
 import { checkSource } from './check.js';
 import { deriveParquet } from './derive.js';
 import { diffVersions } from './diff.js';

@@ -4,9 +4,9 @@
  * JS-native cells.
  */
 import { stat } from 'node:fs/promises';
-import type { DuckDBConnection, DuckDBValue } from './api.js';
 import { type FieldErrors, validation } from '../../core/errors.js';
 import type { CellValue, ColumnInfo, ColumnType, QueryResult, TableQuery } from '../backend.js';
+import type { DuckDBConnection, DuckDBValue } from './api.js';
 import { Params, whereClause } from './filters.js';
 import { columnTypeOf, quoteIdent, quoteLiteral } from './sql.js';
 import { countableFilter, type ValueCounts } from './value-counts.js';

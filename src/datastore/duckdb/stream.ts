@@ -4,10 +4,11 @@
  * the table's size. The connection is held by `Engine.withConnection` for exactly as long as
  * the consumer iterates; closing the engine interrupts it like any other operation.
  */
-import type { DuckDBConnection } from './api.js';
+
 import { type FieldErrors, internal, validation } from '../../core/errors.js';
 import type { CellValue, ColumnInfo } from '../backend.js';
 import type { RowBatch, RowStream, StreamOptions } from '../stream.js';
+import type { DuckDBConnection } from './api.js';
 import type { Engine } from './engine.js';
 import { openSource, type Source } from './read.js';
 import { quoteIdent } from './sql.js';

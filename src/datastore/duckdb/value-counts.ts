@@ -7,8 +7,9 @@
  * computed once, in the background (one GROUP BY), and kept: the next totals for `column = v` or
  * `column IN (…)` are sums of kept counts. Columns with more than `MAX_VALUES` values are not kept.
  */
-import type { DuckDBConnection } from './api.js';
+
 import type { ColumnType, TableQuery } from '../backend.js';
+import type { DuckDBConnection } from './api.js';
 import { quoteIdent } from './sql.js';
 
 /** Columns with more values than this are left to counting. */

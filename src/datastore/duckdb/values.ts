@@ -3,13 +3,9 @@
  * DuckDB values turned into JS-native cells on the way out (dates as `YYYY-MM-DD`, timestamps
  * as ISO strings in UTC, big integers as numbers when exact, else as decimal strings).
  */
-import {
-  DuckDBDateValue,
-  DuckDBDecimalValue,
-  DuckDBTimestampValue,
-  type DuckDBValue,
-} from './api.js';
+
 import type { CellValue, ColumnType } from '../backend.js';
+import { DuckDBDateValue, DuckDBDecimalValue, DuckDBTimestampValue, type DuckDBValue } from './api.js';
 
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

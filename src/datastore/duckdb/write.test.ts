@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from './api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKendaliError, type KendaliError } from '../../core/errors.js';
 import type { ColumnInfo, DatastoreBackend } from '../backend.js';
+import { DuckDBInstance } from './api.js';
 import { openDuckDbDatastore } from './index.js';
 
 let dir: string;

@@ -4,14 +4,9 @@
  * the six storage types (VARCHAR, BIGINT, DOUBLE, BOOLEAN, DATE, TIMESTAMP).
  */
 import { rename, stat } from 'node:fs/promises';
-import {
-  type DuckDBAppender,
-  type DuckDBConnection,
-  DuckDBDateValue,
-  DuckDBTimestampValue,
-} from './api.js';
 import { validation } from '../../core/errors.js';
 import type { CellValue, ColumnInfo, ColumnType, TableSource } from '../backend.js';
+import { type DuckDBAppender, type DuckDBConnection, DuckDBDateValue, DuckDBTimestampValue } from './api.js';
 import {
   castToStorage,
   columnTypeOf,

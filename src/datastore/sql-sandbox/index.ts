@@ -40,9 +40,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DuckDBInstance } from '../duckdb/api.js';
 import { configError, internal, isKendaliError } from '../../core/errors.js';
 import type { CellValue, ColumnType } from '../backend.js';
+import { DuckDBInstance } from '../duckdb/api.js';
 import { type CheckContext, checkSerialized, sqlError } from './check.js';
 import { SqlParser } from './parse.js';
 import { WorkerPool } from './pool.js';

@@ -3,8 +3,9 @@
  * on the caller's text: no files (external access off), configuration locked, no tables.
  * Parsing never binds or runs the statement.
  */
-import { DuckDBInstance } from '../duckdb/api.js';
+
 import { internal } from '../../core/errors.js';
+import { DuckDBInstance } from '../duckdb/api.js';
 import { instanceSettings } from '../duckdb/engine.js';
 import { quoteLiteral } from '../duckdb/sql.js';
 import { DENIED_FUNCTIONS, type Json, sqlError } from './check.js';

@@ -7,14 +7,14 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { internal } from '../../core/errors.js';
+import type { CellValue } from '../backend.js';
 import {
   type DuckDBConnection,
   DuckDBInstance,
   DuckDBTimestampTZValue,
   type DuckDBValue,
 } from '../duckdb/api.js';
-import { internal } from '../../core/errors.js';
-import type { CellValue } from '../backend.js';
 import { instanceSettings } from '../duckdb/engine.js';
 import { columnTypeOf, quoteIdent, quoteLiteral } from '../duckdb/sql.js';
 import { toCell } from '../duckdb/values.js';

@@ -6,8 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '../duckdb/api.js';
 import { isKendaliError, type KendaliError } from '../../core/errors.js';
+import { DuckDBInstance } from '../duckdb/api.js';
 import type { SandboxTable } from './index.js';
 
 export const PUBLIC_NAME = '0b6f3a52-6d0e-4c1a-9d55-3c0b8a7e1f20';

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '../../datastore/duckdb/api.js';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, signIn, systemCtx } from '../../../test/support/accounts.js';
 import { openTestServices, type TestServices } from '../../../test/support/services.js';
+import { DuckDBInstance } from '../../datastore/duckdb/api.js';
 import { addUpload } from '../../ingest/uploads.js';
 import { buildApp } from '../app.js';
 

@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '../../datastore/duckdb/api.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '../../datastore/duckdb/api.js';
 import { loadCrosswalkDir } from '../../regions/crosswalk/load.js';
 import { type ImportOptions, prepareImport } from './import.js';
 

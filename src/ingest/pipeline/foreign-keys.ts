@@ -4,8 +4,9 @@
  * compared as text so `3201` and "3201" meet. Checked in DuckDB over both Parquet files; each
  * missing key is a `foreign-key-error` with its row, so a table never points at nothing.
  */
-import { DuckDBInstance } from '../../datastore/duckdb/api.js';
+
 import { validation } from '../../core/errors.js';
+import { DuckDBInstance } from '../../datastore/duckdb/api.js';
 import { quoteIdent, quoteLiteral } from '../../datastore/duckdb/sql.js';
 import { EXAMPLES_PER_CODE, type Issue, type ValidationReport } from './types.js';
 

@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '../../datastore/duckdb/api.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '../../datastore/duckdb/api.js';
 import type { ImportOptions } from './import.js';
 import { type PreparedImport, prepareImport } from './import.js';
 

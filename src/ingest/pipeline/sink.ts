@@ -5,13 +5,13 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CellValue } from '../../datastore/backend.js';
 import {
   type DuckDBAppender,
   type DuckDBConnection,
   DuckDBDateValue,
   DuckDBInstance,
 } from '../../datastore/duckdb/api.js';
-import type { CellValue } from '../../datastore/backend.js';
 import { instanceSettings } from '../../datastore/duckdb/engine.js';
 import { PARQUET_OPTIONS, quoteIdent, quoteLiteral } from '../../datastore/duckdb/sql.js';
 

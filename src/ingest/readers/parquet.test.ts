@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '../../datastore/duckdb/api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '../../datastore/duckdb/api.js';
 import { openReader } from './index.js';
 import type { Reader } from './types.js';
 

@@ -2,8 +2,9 @@
  * Wherever the SQL conversion gives a value, it is the value the JS conversion gives (convert.ts
  * stays the authority; SQL only takes the common shapes faster), and it does take them.
  */
-import { DuckDBInstance } from '../../../datastore/duckdb/api.js';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '../../../datastore/duckdb/api.js';
 import { missingMarkers } from '../../normalise/index.js';
 import { convertCell } from '../convert.js';
 import type { FieldPlan } from '../types.js';

@@ -4,8 +4,9 @@
  * codes, dates and periods in every accepted form (and impossible ones), markers, long notes,
  * odd whitespace. Deterministic for a seed.
  */
-import type { DuckDBConnection } from '../../../datastore/duckdb/api.js';
+
 import { hashSeed, seededRandom } from '../../../core/random.js';
+import type { DuckDBConnection } from '../../../datastore/duckdb/api.js';
 import { MONTH_NAMES_ID } from '../../normalise/index.js';
 
 export function cellCorpus(size: number, seed = 'corpus'): string[] {

@@ -3,8 +3,9 @@
  * shape does (so one cell, counted n times, stands for n cells), and DuckDB computes the same
  * shapes as JS.
  */
-import { DuckDBInstance } from '../../../datastore/duckdb/api.js';
+
 import { describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '../../../datastore/duckdb/api.js';
 import { missingMarkers } from '../../normalise/index.js';
 import { ColumnProfile } from '../profile.js';
 import { cellCorpus, corpusTable, sameShape } from './corpus.js';

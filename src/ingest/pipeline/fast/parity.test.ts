@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '../../../datastore/duckdb/api.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashSeed, seededRandom } from '../../../core/random.js';
+import { DuckDBInstance } from '../../../datastore/duckdb/api.js';
 import { MONTH_NAMES_ID as MONTHS } from '../../normalise/index.js';
 import { type ImportOptions, type PreparedImport, prepareImport } from '../import.js';
 import { FAST_NOTE } from './index.js';
