@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -26,15 +26,30 @@ const safeName = (name: string): string =>
 
 export const uploadsDir = (dataDir: string): string => join(dataDir, 'uploads');
 
-/** Copies a local file into the uploads area (the CLI's way in; HTTP uploads stream into it). */
-export async function addUpload(dataDir: string, file: string, owner: string | null): Promise<Upload> {
+/**
+ * Copies a local file into the uploads area (the CLI's way in; HTTP uploads stream into it).
+ * `link`: a hard link where the file system allows one (a copy otherwise), for an upload that is
+ * only read and removed once its import ends (`kendali import`): nothing writes to an upload.
+ */
+export async function addUpload(
+  dataDir: string,
+  file: string,
+  owner: string | null,
+  options: { readonly link?: boolean } = {},
+): Promise<Upload> {
   const id = randomUUID();
   const dir = join(uploadsDir(dataDir), id);
   await mkdir(dir, { recursive: true });
   const filename = safeName(file);
   const path = join(dir, filename);
   try {
-    await copyFile(file, path);
+    const linked =
+      options.link === true &&
+      (await link(file, path).then(
+        () => true,
+        () => false,
+      ));
+    if (!linked) await copyFile(file, path);
     await writeFile(
       join(dir, '.upload.json'),
       JSON.stringify({ filename, owner, at: new Date().toISOString() }),

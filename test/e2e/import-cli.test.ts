@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,7 @@ describe('kendali import, as an operator runs it', () => {
   });
 
   it('publishes a clean file with exit 0 and prints the column types', async () => {
+    const links = statSync(join(SAMPLES, 'jakarta_penumpang_transjakarta_2019_12.csv')).nlink;
     const r = await runCli(
       [
         'import',
@@ -69,6 +70,10 @@ describe('kendali import, as an operator runs it', () => {
     expect(r.stdout).toContain('jumlah_penumpang (jumlah_penumpang): integer');
     expect(r.stdout).toMatch(/Diterbitkan: versi 1 \(resource [0-9a-f-]{36}\)/);
     expect(r.stderr).toMatch(/impor: .*membaca \(1\/2\)/);
+    // The upload (a hard link to the file where the file system allows) goes with the import.
+    const uploads = join(env.KENDALI_DATA_DIR, 'uploads');
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
+    expect(statSync(join(SAMPLES, 'jakarta_penumpang_transjakarta_2019_12.csv')).nlink).toBe(links);
   });
 
   it('exports the Table Schema of an import, and the next upload checked against it fails on a misfit', async () => {

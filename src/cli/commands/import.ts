@@ -180,12 +180,17 @@ export function importCommand(): Command {
                 await ensureDataset(call);
                 if (preparing) (await early).offerPrepared(upload.id, input, preparing);
                 started = true;
-                return call('datastore_import', importInput(upload.id));
+                try {
+                  return await call('datastore_import', importInput(upload.id));
+                } finally {
+                  // The upload was this import's alone (linked or copied in): it goes when it ends.
+                  await rm(dirname(upload.path), { recursive: true, force: true });
+                }
               },
               (phase, done, total, rows) => showPhase(progress, phase, done, total, rows),
               (config) => {
                 early = import('../../ingest/prepare-upload.js');
-                copying = addUpload(config.dataDir, file, null);
+                copying = addUpload(config.dataDir, file, null, { link: true });
                 copying.catch(() => undefined);
                 progress.note(PHASE_LABELS.read as string);
                 preparing = early.then(({ prepareUpload }) =>
