@@ -41,10 +41,10 @@ export class RegionIndex {
   private readonly lengths = new Map<SubLevel, Map<number, FuzzyBucket<IndexedRegion>>>();
   private readonly scoped = new Map<string, FuzzyBucket<IndexedRegion>>();
 
-  /** District and village records, until they are indexed. */
-  private lower: RegionRecord[] | undefined;
+  /** District and village records (and where to read more of them), until they are indexed. */
+  private lower: (() => readonly RegionRecord[]) | undefined;
 
-  private constructor(records: readonly RegionRecord[]) {
+  private constructor(records: readonly RegionRecord[], more?: () => readonly RegionRecord[]) {
     for (const level of LEVELS as SubLevel[]) {
       this.names.set(level, new Map());
       this.lengths.set(level, new Map());
@@ -52,15 +52,15 @@ export class RegionIndex {
     const lower: RegionRecord[] = [];
     for (const r of records) if (!UPPER.has(r.level)) lower.push(r);
     this.add(lower.length === records.length ? [] : records.filter((r) => UPPER.has(r.level)));
-    this.lower = lower;
+    this.lower = more ? () => [...lower, ...more()] : () => lower;
   }
 
-  /** Indexes the districts and villages, once (a regency column never needs them). */
+  /** Reads and indexes the districts and villages, once (a regency column never needs them). */
   private full(): this {
     const lower = this.lower;
     if (lower !== undefined) {
       this.lower = undefined;
-      this.add(lower);
+      this.add(lower());
     }
     return this;
   }
@@ -99,9 +99,12 @@ export class RegionIndex {
     return this.full().byCode.size;
   }
 
-  /** An index over any reference records (idn-area-data by default; other sources in tests). */
-  static fromRecords(records: readonly RegionRecord[]): RegionIndex {
-    return new RegionIndex(records);
+  /**
+   * An index over any reference records (idn-area-data by default; other sources in tests);
+   * `lower`, when given, adds district and village records read on the first lookup needing them.
+   */
+  static fromRecords(records: readonly RegionRecord[], lower?: () => readonly RegionRecord[]): RegionIndex {
+    return new RegionIndex(records, lower);
   }
 
   /** The index as it must be to answer for `level`. */
