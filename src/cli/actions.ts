@@ -54,7 +54,8 @@ export async function withActions<T>(
         progress.stop();
         process.stderr.write(text);
       },
-      { swept: true },
+      // A command's DuckDB and files need the CPU more than a search index it may never use.
+      { swept: true, warmSearch: false },
     );
     progress.stop();
     try {

@@ -34,8 +34,12 @@ export async function openServices(
   config: Config,
   step: Step = () => {},
   notice: Notice = stderrNotice,
-  /** `swept`: the caller swept the leftovers already (and may have started work since). */
-  options: { readonly swept?: boolean } = {},
+  /**
+   * `swept`: the caller swept the leftovers already (and may have started work since).
+   * `warmSearch` (default true): build the in-process search index in the background at once; a
+   * command off (the CLI's) leaves it to the first search, and reads datasets from the catalog.
+   */
+  options: { readonly swept?: boolean; readonly warmSearch?: boolean } = {},
 ): Promise<OpenedServices> {
   checkAdminPassword(config.adminPassword);
   mkdirSync(config.dataDir, { recursive: true });
@@ -100,9 +104,10 @@ export async function openServices(
         `tugas ${job.kind} ${job.target}: ${job.state === 'queued' ? 'dilanjutkan' : 'ditandai gagal'} (${job.error ?? ''})`,
       );
     // The in-process search index builds in the background; a search before it is ready waits.
-    searchIndexOf(catalog)
-      .ready()
-      .catch(() => {});
+    if (options.warmSearch !== false)
+      searchIndexOf(catalog)
+        .ready()
+        .catch(() => {});
     return {
       services,
       registry,
