@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { describe, expect, it } from 'vitest';
 import { KendaliError } from '../core/errors.js';
 import { createRegistry } from './index.js';
@@ -122,5 +123,12 @@ describe('ActionRegistry', () => {
     expect(() => new ActionRegistry().register({ ...reader, name: 'Bad' })).toThrow(/entity>_<verb/);
     expect(() => new ActionRegistry().register(reader).register(reader)).toThrow(/twice/);
     expect(() => new ActionRegistry().register({ ...reader, doc: ' ' })).toThrow(/doc/);
+  });
+
+  it('compiles every registered action’s schema (a call compiles its own on first use)', () => {
+    const actions = createRegistry().list();
+    expect(actions.length).toBeGreaterThan(100);
+    for (const action of actions)
+      expect(() => TypeCompiler.Compile(action.schema), action.name).not.toThrow();
   });
 });

@@ -17,7 +17,8 @@ const NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
 
 interface Entry {
   readonly action: RegisteredAction;
-  readonly check: TypeCheck<TSchema>;
+  /** The compiled schema, made on the action's first call (a process calls few of its actions). */
+  check?: TypeCheck<TSchema>;
 }
 
 export interface CallOptions {
@@ -45,7 +46,7 @@ export class ActionRegistry {
     if (!def.doc?.trim()) throw new Error(`action ${def.name} needs a doc line`);
     // Input types are erased here; `call` validates against the schema before policy and handler see it.
     const action = def as unknown as RegisteredAction;
-    this.#entries.set(def.name, { action, check: TypeCompiler.Compile(def.schema) });
+    this.#entries.set(def.name, { action });
     return this;
   }
 
@@ -69,7 +70,9 @@ export class ActionRegistry {
   ): Promise<unknown> {
     const entry = this.#entries.get(name);
     if (!entry) throw badRequest(`Action name not known: ${name}`);
-    const { action, check } = entry;
+    const { action } = entry;
+    entry.check ??= TypeCompiler.Compile(action.schema);
+    const check = entry.check;
     if (options.method === 'GET' && !action.readOnly) {
       throw methodNotAllowed(`Action ${name} changes data and only accepts POST`);
     }
