@@ -1,11 +1,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Command } from 'commander';
 import { isKendaliError } from '../../core/errors.js';
 import type { PreparedImport } from '../../ingest/pipeline/import.js';
 import type { ValidationReport } from '../../ingest/pipeline/types.js';
-import { addUpload, type Upload } from '../../ingest/uploads.js';
+import { addUpload, removeUpload, type Upload } from '../../ingest/uploads.js';
 import { type DataDirOption, withActions } from '../actions.js';
 import { CliError } from '../fail.js';
 import { cancelOnInterrupt, followJob, type JobView } from '../job-follow.js';
@@ -172,6 +170,7 @@ export function importCommand(): Command {
           const input = importInput('');
           // Loaded as the directory is held: the preparation starts before the application loads.
           let early!: Promise<typeof import('../../ingest/prepare-upload.js')>;
+          let dataDir: string | undefined;
           try {
             result = (await withActions(
               opts,
@@ -180,16 +179,12 @@ export function importCommand(): Command {
                 await ensureDataset(call);
                 if (preparing) (await early).offerPrepared(upload.id, input, preparing);
                 started = true;
-                try {
-                  return await call('datastore_import', importInput(upload.id));
-                } finally {
-                  // The upload was this import's alone (linked or copied in): it goes when it ends.
-                  await rm(dirname(upload.path), { recursive: true, force: true });
-                }
+                return call('datastore_import', importInput(upload.id));
               },
               (phase, done, total, rows) => showPhase(progress, phase, done, total, rows),
               (config) => {
                 early = import('../../ingest/prepare-upload.js');
+                dataDir = config.dataDir;
                 copying = addUpload(config.dataDir, file, null, { link: true });
                 copying.catch(() => undefined);
                 progress.note(PHASE_LABELS.read as string);
@@ -206,10 +201,13 @@ export function importCommand(): Command {
             if (!started) {
               stopPreparing.abort(new CliError('impor dibatalkan', 1));
               await (await preparing?.catch(() => undefined))?.dispose();
-              const upload = await copying?.catch(() => undefined);
-              if (upload) await rm(dirname(upload.path), { recursive: true, force: true });
             }
             throw e;
+          } finally {
+            // The upload was this import's alone (linked or copied in): it goes once the import
+            // ends, or does not start.
+            const upload = await copying?.catch(() => undefined);
+            if (upload && dataDir) await removeUpload(dataDir, upload.id);
           }
         }
       } finally {

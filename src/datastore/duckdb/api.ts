@@ -9,7 +9,6 @@ type Api = typeof import('@duckdb/node-api');
 const api = createRequire(import.meta.url)('@duckdb/node-api') as Api;
 
 export const {
-  DuckDBConnection,
   DuckDBDateValue,
   DuckDBDecimalValue,
   DuckDBInstance,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
+import { getProvinces, getRegencies } from 'idn-area-data';
 import { displayName } from '../names.js';
 import { RegionIndex } from './region-index.js';
 import type { RegionRecord } from './types.js';
@@ -41,28 +41,9 @@ export function lowerRecords(): RegionRecord[] {
   ];
 }
 
-/** All four levels of idn-area-data, through its own getters. */
+/** All four levels of idn-area-data as records. */
 export async function referenceRecords(): Promise<RegionRecord[]> {
-  const [upper, districts, villages] = await Promise.all([
-    upperRecords(),
-    getDistricts({ transform: true }),
-    getVillages({ transform: true }),
-  ]);
-  return [
-    ...upper,
-    ...districts.map((d) => ({
-      code: d.code,
-      name: d.name,
-      level: 'district' as const,
-      parent: d.regencyCode,
-    })),
-    ...villages.map((v) => ({
-      code: v.code,
-      name: v.name,
-      level: 'village' as const,
-      parent: v.districtCode,
-    })),
-  ];
+  return [...(await upperRecords()), ...lowerRecords()];
 }
 
 let shared: Promise<RegionIndex> | undefined;

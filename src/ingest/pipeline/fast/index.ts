@@ -90,14 +90,12 @@ async function enumLists(
   for (const [name, expr] of Object.entries(lists)) {
     let value = expr;
     if (text.includes(name)) {
-      const [any] = await rowsOf(c, `SELECT count(${expr})::BIGINT AS n FROM ${table} t`);
-      if (Number(any?.n ?? 0) > 0) {
-        await c.run(`DROP TYPE IF EXISTS ${name}_t`);
-        await c.run(
-          `CREATE TYPE ${name}_t AS ENUM (SELECT DISTINCT ${expr} FROM ${table} t WHERE ${expr} IS NOT NULL)`,
-        );
-        value = `CAST(${expr} AS ${name}_t)`;
-      }
+      // An ENUM of no values is allowed (a list of NULLs then).
+      await c.run(`DROP TYPE IF EXISTS ${name}_t`);
+      await c.run(
+        `CREATE TYPE ${name}_t AS ENUM (SELECT DISTINCT ${expr} FROM ${table} t WHERE ${expr} IS NOT NULL)`,
+      );
+      value = `CAST(${expr} AS ${name}_t)`;
     }
     await c.run(`SET VARIABLE ${name} = (SELECT list(${value} ORDER BY x.o) ${ordered})`);
   }
@@ -292,9 +290,6 @@ async function run(
   // 4. One pass over the file per SCAN_COLUMNS columns: each column's cells grouped (by value or
   // by shape) into g(s = column, k = value or shape, n), and (s = -1) the rows without any cell.
   await c.run('CREATE TEMP TABLE g (s INTEGER, k VARCHAR, b BOOLEAN, n BIGINT)');
-  // The region index's records load in JS while DuckDB groups on its threads (not before: the
-  // grouping would wait for them).
-  let regionsLoading = candidates.size > 0;
   for (let from = 0; from < width; from += SCAN_COLUMNS) {
     const part = all.map((_, i) => i).slice(from, from + SCAN_COLUMNS);
     const keys = part.map((i) => `${shaped[i] ? keySql(col(i), shapesOfMarkers) : col(i)} AS k${i}`);
@@ -306,8 +301,9 @@ async function run(
       const grouping = c.run(
         `INSERT INTO g SELECT s, CASE s ${key} END, ${from === 0 ? 'b' : 'NULL'}, n FROM (SELECT CASE ${which} ELSE -1 END AS s, ${[...part.map((i) => `k${i}`), ...(from === 0 ? ['b'] : [])].join(', ')}, count(*)::BIGINT AS n FROM (SELECT ${[...keys, ...blank].join(', ')} FROM ${source}) GROUP BY GROUPING SETS (${sets.join(', ')}))`,
       );
-      if (regionsLoading) getRegionIndex().catch(() => undefined);
-      regionsLoading = false;
+      // The region index's records load in JS while DuckDB groups on its threads (not before: the
+      // grouping would wait for them).
+      if (from === 0 && candidates.size > 0) getRegionIndex().catch(() => undefined);
       await grouping;
     } catch (e) {
       return unread(e);
