@@ -149,7 +149,7 @@ const GROUP_RUNS = 5;
 
 const bench: Benchmark = {
   name: 'ingest',
-  doc: "kendali import of a messy Indonesian CSV vs DuckDB raw read_csv→Parquet, DuckDB one read + a typed write by hand, and PostgreSQL COPY of the same file",
+  doc: 'kendali import of a messy Indonesian CSV vs DuckDB raw read_csv→Parquet, DuckDB one read + a typed write by hand, and PostgreSQL COPY of the same file',
   async run() {
     const rows = Number(process.env.KENDALI_BENCH_ROWS ?? 5_000_000);
     const dir = mkdtempSync(join(tmpdir(), 'kendali-bench-ingest-'));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configError } from '../core/errors.js';
+import { OutboundPolicy } from '../net/policy.js';
 import { type ConfigValues, SETTINGS, type Setting } from './schema.js';
 
 export type Config = Readonly<ConfigValues>;
@@ -43,6 +44,13 @@ function parseValue(
       if (FALSE.has(v)) return { ok: true, value: false };
       return { ok: false, why: 'must be 1/0, true/false, yes/no or on/off' };
     }
+    case 'hosts':
+      try {
+        OutboundPolicy.parse(raw);
+        return { ok: true, value: raw.trim() || undefined };
+      } catch (e) {
+        return { ok: false, why: (e as Error).message.replace(/^[A-Z_]+: /, '') };
+      }
     case 'enum':
       return setting.values?.includes(raw)
         ? { ok: true, value: raw }

@@ -4,7 +4,7 @@
  * `kendali config` (and docs/configuration.md) print this table.
  */
 
-export type SettingType = 'string' | 'port' | 'url' | 'boolean' | 'enum' | 'path' | 'integer';
+export type SettingType = 'string' | 'port' | 'url' | 'boolean' | 'enum' | 'path' | 'integer' | 'hosts';
 
 export interface Setting {
   readonly env: string;
@@ -36,6 +36,7 @@ export interface ConfigValues {
   smtpUrl: string | undefined;
   mailFrom: string;
   alertWebhookUrl: string | undefined;
+  outboundAllow: string | undefined;
 }
 
 export const SETTINGS: readonly Setting[] = [
@@ -143,5 +144,12 @@ export const SETTINGS: readonly Setting[] = [
     default: undefined,
     doc: 'Ruang Kendali alerts: URL that receives a JSON POST for every alert opened, escalated or closed (5 s timeout, 3 attempts); absent = alerts only in the app.',
     secret: true,
+  },
+  {
+    env: 'KENDALI_OUTBOUND_ALLOW',
+    key: 'outboundAllow',
+    type: 'hosts',
+    default: undefined,
+    doc: 'Harvests, the resources they download and media feeds reach only public addresses; this list (host names, addresses, networks in CIDR form, comma-separated: `portal.intranet.go.id, 10.20.0.0/16`) may be reached too. Absent = public addresses only (no loopback, private, link-local or metadata addresses).',
   },
 ];

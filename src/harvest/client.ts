@@ -2,9 +2,13 @@
  * A bounded HTTP client for remote CKAN-compatible portals, over Node's global `fetch`.
  * Every request has a timeout (combined with the caller's abort signal) and every body is
  * read as a stream with a byte cap, so a remote that never answers, trickles or sends a huge
- * answer cannot hold a harvest. Errors say what was asked, where, and what came back instead.
+ * answer cannot hold a harvest. Requests reach public addresses only, unless the operator allows
+ * a host or network (net/outbound.ts). Errors say what was asked, where, and what came back
+ * instead.
  */
 import { open, rm } from 'node:fs/promises';
+import type { Response } from 'undici';
+import { OutboundRefused, outboundFetch } from '../net/outbound.js';
 import { isObj, text } from './shape.js';
 
 /**
@@ -86,13 +90,15 @@ function failure(e: unknown, url: string, d: Deadline, outer: AbortSignal | unde
   if (e instanceof RemoteError) return e;
   if (d.fired) return new RemoteError(`GET ${url}: no answer within ${ms} ms (request timeout)`, url);
   const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  if (cause instanceof OutboundRefused)
+    return new RemoteError(`GET ${url}: refused: ${cause.message}`, url, undefined, { cause: e });
   const why = cause instanceof Error ? cause.message : String(cause);
   return new RemoteError(`GET ${url}: request failed: ${why}`, url, undefined, { cause: e });
 }
 
 async function get(url: string, accept: string, d: Deadline, limits: RequestLimits): Promise<Response> {
   try {
-    return await fetch(url, {
+    return await outboundFetch(url, {
       headers: { accept, 'user-agent': 'Kendali-harvester' },
       redirect: 'follow',
       signal: d.signal,

@@ -12,6 +12,7 @@ import { seedHumasDemo } from '../demo/humas.js';
 import { seedDemo } from '../demo/seed.js';
 import { registerJobHandlers } from '../jobs/handlers.js';
 import { JobRunner } from '../jobs/runner.js';
+import { configureOutbound } from '../net/outbound.js';
 import { seedRegions } from '../regions/seed.js';
 import { checkAdminPassword, createFirstAdmin, type Notice, stderrNotice } from './first-admin.js';
 import { sweepLeftovers } from './sweep.js';
@@ -42,6 +43,7 @@ export async function openServices(
   options: { readonly swept?: boolean; readonly warmSearch?: boolean } = {},
 ): Promise<OpenedServices> {
   checkAdminPassword(config.adminPassword);
+  configureOutbound(config.outboundAllow);
   mkdirSync(config.dataDir, { recursive: true });
   // Embedded mode: the caller holds the data directory's lock, so leftovers are a dead process's.
   if (!config.databaseUrl && !options.swept) await sweepLeftovers(config.dataDir);

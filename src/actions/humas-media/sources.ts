@@ -4,6 +4,7 @@
  * institution (usually its Humas): its admins and sysadmins configure it. Schedules are cron
  * expressions in Asia/Jakarta, as for harvest sources.
  */
+
 import { Type } from '@sinclair/typebox';
 import { userIdOf } from '../../auth/actor.js';
 import { hasRole } from '../../catalog/access.js';
@@ -12,6 +13,7 @@ import { isUuid } from '../../catalog/ckan-format.js';
 import { findOrganization } from '../../catalog/organizations.js';
 import { notFound, validation } from '../../core/errors.js';
 import { checkCron } from '../../jobs/schedule.js';
+import { outboundRefusal } from '../../net/outbound.js';
 import { IdOrName, Slug } from '../catalog/schemas.js';
 import { jobDict } from '../jobs/index.js';
 import { allow, deny, signedInPolicy } from '../policy.js';
@@ -64,7 +66,7 @@ async function sourceAdminPolicy(ctx: ActionContext, input: { id: string }) {
   return deny('Only the institution’s admins or a sysadmin may do this');
 }
 
-/** http(s), or file: (a feed shipped with the server, as the demo's). */
+/** http(s) to a host outbound requests may reach, or file: (a feed shipped with the server, as the demo's). */
 function checkUrl(raw: string): string {
   let url: URL;
   try {
@@ -74,6 +76,8 @@ function checkUrl(raw: string): string {
   }
   if (!['http:', 'https:', 'file:'].includes(url.protocol))
     throw validation({ url: ['Only http, https or file URLs'] });
+  const refused = outboundRefusal(url);
+  if (refused) throw validation({ url: [refused.message] });
   return url.toString();
 }
 

@@ -4,6 +4,7 @@
  * its id at once), `harvest_log` (the runs with their counts and errors). Harvest sources
  * belong to an institution: its admins and sysadmins manage them.
  */
+
 import { Type } from '@sinclair/typebox';
 import { userIdOf } from '../../auth/actor.js';
 import { hasRole } from '../../catalog/access.js';
@@ -13,6 +14,7 @@ import { findOrganization } from '../../catalog/organizations.js';
 import { notFound, validation } from '../../core/errors.js';
 import { checkCron } from '../../jobs/schedule.js';
 import type { Job } from '../../jobs/store.js';
+import { outboundRefusal } from '../../net/outbound.js';
 import { IdOrName, Slug } from '../catalog/schemas.js';
 import { allow, deny, signedInPolicy } from '../policy.js';
 import type { ActionRegistry } from '../registry.js';
@@ -174,6 +176,8 @@ export const harvestSourceCreate = defineAction({
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw validation({ url: ['Only http and https'] });
+    const refused = outboundRefusal(url);
+    if (refused) throw validation({ url: [refused.message] });
     if (input.schedule !== undefined) {
       try {
         checkCron(input.schedule);
