@@ -3,7 +3,8 @@
  * and no scrollbar at 1920×1080 and 3840×2160 (screenshots saved); a new version imported by the
  * CLI changes a tile's `data-value` within 2 s without a reload; a province on the map drills
  * down to its regencies; the lineage panel names the version the number came from; the board
- * editor exports the board file and the same file imports as a new board.
+ * editor exports the board file and the same file imports as a new board; axe finds nothing
+ * serious on the board, its drill-down or the wall.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardView, KpiTile } from '../../src/ruang-kendali/board-format.js';
 import { runCli } from '../support/process.js';
+import { axeInBothLanguages, seriousAxeViolations } from './pages.js';
 import { type KendaliServer, launchBrowser, REPO_ROOT, startKendali } from './support.js';
 
 const ADMIN_PASSWORD = 'sandi-admin-dinding-123';
@@ -232,6 +234,40 @@ describe('Ruang Kendali wall', () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('passes axe on the board page (both languages), its drill-down and the wall: map cells read their own label, on inks that contrast', async () => {
+    const { context, page, errors } = await openWall(1920, 1080, '/ruang-kendali/papan/nasional');
+    try {
+      const map = page.locator('[data-tile="peta-kemiskinan"]');
+      await map.locator('.rk-cell').first().waitFor();
+      await page.locator('[data-tile="kpi-kemiskinan"][data-value]').waitFor();
+      expect(await axeInBothLanguages(page)).toEqual({ id: [], en: [] });
+      // The tile's abbreviation leads its name unless the name starts with it.
+      await map.getByRole('button', { name: /^JABAR \(Jawa Barat\): [\d.,]+ \(/ }).waitFor();
+      await map.getByRole('button', { name: /^Aceh: / }).waitFor();
+      // A KPI and the trend of one indicator are told apart by their kind.
+      const regions = await page
+        .locator('section[data-tile]')
+        .evaluateAll((tiles) => tiles.map((x) => x.getAttribute('aria-label')));
+      expect(new Set(regions).size).toBe(regions.length);
+      // The drill-down's regency list.
+      await map.locator('[data-region="32"]').click();
+      await map.locator('[data-drill="32"] tr[data-region]').first().waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    const wall = await openWall(1920, 1080);
+    try {
+      await wall.page.locator('.rk-cell').first().waitFor();
+      await wall.page.locator('[data-connection="live"]').waitFor();
+      expect(await seriousAxeViolations(wall.page)).toEqual([]);
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.context.close();
     }
   });
 

@@ -35,7 +35,7 @@ import { callAction } from '../../api.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import type { Language } from '../../i18n/languages.js';
-import { NO_STATUS, STATUS_COLOURS, statusColour } from './colours.js';
+import { NO_STATUS, STATUS_COLOURS, statusColour, statusInk } from './colours.js';
 import { TrendChart } from './TrendChart.js';
 
 /** Boundary maps draw with ECharts: their own chunk, loaded only when a tile shows one. */
@@ -78,7 +78,8 @@ export function Tile({ data, onLineage }: { data: TileData; onLineage: OpenLinea
       data-kind={data.kind}
       data-indicator={indicator}
       data-value={value}
-      aria-label={data.title}
+      // A KPI and a trend of one indicator share a title: the kind tells their regions apart.
+      aria-label={`${t(`wall.kind.${data.kind}`)}: ${data.title}`}
     >
       <h2 className="rk-tile-title">{data.title}</h2>
       {data.error ? (
@@ -384,9 +385,13 @@ function TileGridMap({
     >
       {TILE_GRID.map((cell) => {
         const r = byCode.get(cell.code);
-        const label = `${r?.name ?? cell.abbr}: ${formatNumber(r?.value ?? null, lang)} (${statusText.get(
-          r?.status ?? null,
-        )})`;
+        // The name a voice user says is the one on the tile (WCAG 2.5.3): the abbreviation
+        // leads unless the region's name already starts with it (ACEH, Aceh).
+        const name = r?.name ?? cell.abbr;
+        const named = name.toLowerCase().startsWith(cell.abbr.toLowerCase())
+          ? name
+          : `${cell.abbr} (${name})`;
+        const label = `${named}: ${formatNumber(r?.value ?? null, lang)} (${statusText.get(r?.status ?? null)})`;
         return (
           <button
             type="button"
@@ -394,7 +399,12 @@ function TileGridMap({
             className="rk-cell"
             data-region={cell.code}
             data-value={r?.value ?? undefined}
-            style={{ gridColumn: cell.col + 1, gridRow: cell.row + 1, background: statusColour(r?.status) }}
+            style={{
+              gridColumn: cell.col + 1,
+              gridRow: cell.row + 1,
+              background: statusColour(r?.status),
+              color: statusInk(r?.status),
+            }}
             title={label}
             aria-label={label}
             onClick={() => onPick(cell.code)}
