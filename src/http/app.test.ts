@@ -57,6 +57,36 @@ describe.each(['pglite', 'postgres'] as const)('HTTP app on %s', (engine) => {
     expect(body.error.name).toEqual(expect.arrayContaining([expect.any(String)]));
   });
 
+  it('answer in Bahasa Indonesia to a request that prefers it, in English to CKAN’s clients', async () => {
+    const ask = (headers: Record<string, string>) =>
+      app.inject({ method: 'GET', url: '/api/3/action/no_such_action', headers });
+    const id = (await ask({ 'accept-language': 'id' })).json();
+    expect(id.error.__type).toBe('Bad Request');
+    expect(id.error.message).toBe('Permintaan tidak valid - Nama aksi tidak dikenal: no_such_action');
+    const en = (await ask({})).json();
+    expect(en.error.message).toBe('Bad request - Action name not known: no_such_action');
+
+    // Field messages of a Validation Error, from the action's schema.
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/api/3/action/help_show',
+      headers: { 'accept-language': 'id-ID,id;q=0.9' },
+      payload: { name: 5 },
+    });
+    expect(invalid.statusCode).toBe(409);
+    expect(invalid.json().error).toMatchObject({
+      __type: 'Validation Error',
+      message: 'Masukan tidak valid untuk help_show',
+      name: ['Harus berupa teks'],
+    });
+    const missing = await app.inject({
+      method: 'GET',
+      url: '/api/3/action/package_show?id=tidak-ada',
+      headers: { 'accept-language': 'id' },
+    });
+    expect(missing.json().error.message).toBe('Tidak ditemukan: dataset tidak-ada');
+  });
+
   it('malformed JSON is a 400 JSON Error, not a crash', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -6,6 +6,7 @@ import type { Services } from '../actions/types.js';
 import { WEB_DIST } from '../core/paths.js';
 import { agendaIcalRoutes } from '../humas/agenda/routes.js';
 import { humasNewsRoutes } from '../humas/news/routes.js';
+import { requestLanguage } from '../i18n/messages.js';
 import { briefingRoutes } from '../ruang-kendali/briefing/routes.js';
 import { mapRoutes } from '../ruang-kendali/maps-routes.js';
 import { actionsRoute } from './actions-route.js';
@@ -46,7 +47,7 @@ export async function buildApp({
   });
 
   app.setErrorHandler((err, req, reply) => {
-    const { status, body } = mapError(err, req.log);
+    const { status, body } = mapError(err, req.log, requestLanguage(req.headers['accept-language']));
     const help = req.url.startsWith('/api/3/action/')
       ? { help: `${services.config.baseUrl}${req.url.split('?')[0]}` }
       : {};

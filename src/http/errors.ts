@@ -1,10 +1,12 @@
 /**
  * The one place where errors become HTTP: status code and CKAN's error envelope
  * `{help, success:false, error:{__type, message, ...fields}}`. Unknown errors are logged
- * and answered with a generic message; internals never reach the caller.
+ * and answered with a generic message; internals never reach the caller. Messages are in the
+ * language the request prefers (i18n/messages.ts); `__type`s stay CKAN's.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { type ErrorCode, isKendaliError } from '../core/errors.js';
+import { type ErrorCode, type FieldErrors, isKendaliError } from '../core/errors.js';
+import { type MessageLanguage, translateMessage } from '../i18n/messages.js';
 
 interface Mapping {
   readonly status: number;
@@ -42,11 +44,20 @@ interface HttpLikeError {
   message?: string;
 }
 
-export function mapError(err: unknown, log: FastifyBaseLogger): MappedError {
+/** Each field's messages in `lang`. */
+function translatedFields(fields: FieldErrors | undefined, lang: MessageLanguage): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [field, messages] of Object.entries(fields ?? {}))
+    out[field] = messages.map((m) => translateMessage(m, lang));
+  return out;
+}
+
+export function mapError(err: unknown, log: FastifyBaseLogger, lang: MessageLanguage = 'en'): MappedError {
+  const tr = (m: string) => translateMessage(m, lang);
   if (isKendaliError(err) && err.code !== 'INTERNAL' && err.code !== 'CONFIG') {
     const m = BY_CODE[err.code];
-    const message = err.code === 'BAD_REQUEST' ? `Bad request - ${err.message}` : err.message;
-    return { status: m.status, body: { __type: m.type, message, ...(err.fields ?? {}) } };
+    const message = err.code === 'BAD_REQUEST' ? tr(`Bad request - ${err.message}`) : tr(err.message);
+    return { status: m.status, body: { __type: m.type, message, ...translatedFields(err.fields, lang) } };
   }
   // Fastify's own client errors (malformed JSON, body too large, unsupported media type).
   const h = err as HttpLikeError;
@@ -59,5 +70,5 @@ export function mapError(err: unknown, log: FastifyBaseLogger): MappedError {
     };
   }
   log.error({ err }, 'internal error');
-  return { status: 500, body: { __type: 'Internal Server Error', message: 'Internal server error' } };
+  return { status: 500, body: { __type: 'Internal Server Error', message: tr('Internal server error') } };
 }

@@ -259,7 +259,8 @@ describe('workspace and admin pages', () => {
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     const dateError = page.locator('#ds-cakupan_waktu_mulai-error');
     await dateError.waitFor();
-    expect(await dateError.textContent()).toMatch(/^Cakupan waktu mulai: /);
+    // The server's message, in the page's language (Accept-Language).
+    expect(await dateError.textContent()).toMatch(/^Cakupan waktu mulai: Tidak sesuai pola /);
     expect(await page.getByLabel('Cakupan waktu mulai').getAttribute('aria-describedby')).toContain(
       'ds-cakupan_waktu_mulai-error',
     );

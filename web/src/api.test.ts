@@ -38,6 +38,16 @@ describe('callAction', () => {
     expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
   });
 
+  it('asks for errors in the page’s language (Bahasa Indonesia before the page has one)', async () => {
+    const first = stubFetch(json({ success: true, result: {} }));
+    await callAction('package_show', { id: 'x' });
+    expect(new Headers(first.mock.calls[0]?.[1]?.headers).get('Accept-Language')).toBe('id');
+    vi.stubGlobal('document', { documentElement: { lang: 'en' } });
+    const second = stubFetch(json({ success: true, result: {} }));
+    await callAction('package_create', { name: 'x' });
+    expect(new Headers(second.mock.calls[0]?.[1]?.headers).get('Accept-Language')).toBe('en');
+  });
+
   it("throws an ApiError with CKAN's type, message and field errors", async () => {
     stubFetch(
       json(

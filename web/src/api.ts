@@ -40,9 +40,21 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/**
+ * The language of the page (set with the UI's language): the server answers errors in it. CKAN's
+ * clients, which send no Indonesian preference, keep English.
+ */
+const language = (): string => (typeof document !== 'undefined' && document.documentElement.lang) || 'id';
+
+/** Headers of a GET. */
+export const getHeaders = (): Record<string, string> => ({
+  Accept: 'application/json',
+  'Accept-Language': language(),
+});
+
 /** Headers of a POST made with the session cookie. */
 export const postHeaders = (): Record<string, string> => ({
-  Accept: 'application/json',
+  ...getHeaders(),
   'Content-Type': 'application/json',
   ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
 });
@@ -91,7 +103,7 @@ export async function callAction<T>(
   const url = `/api/3/action/${name}${method === 'GET' ? toQuery(input) : ''}`;
   const init: RequestInit = {
     method,
-    headers: method === 'GET' ? { Accept: 'application/json' } : postHeaders(),
+    headers: method === 'GET' ? getHeaders() : postHeaders(),
     credentials: 'same-origin',
     ...(method === 'POST' ? { body: JSON.stringify(input) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

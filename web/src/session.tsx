@@ -6,7 +6,7 @@
  * (an anonymous visitor's page makes no request that answers 401).
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, postHeaders, setCsrfToken } from './api.js';
+import { ApiError, getHeaders, postHeaders, setCsrfToken } from './api.js';
 
 export interface SessionUser {
   id: string;
@@ -57,7 +57,7 @@ async function auth(path: string, body?: unknown): Promise<AuthResult | null> {
   const res = await fetch(path, {
     method: body === undefined ? 'GET' : 'POST',
     credentials: 'same-origin',
-    headers: body === undefined ? { Accept: 'application/json' } : postHeaders(),
+    headers: body === undefined ? getHeaders() : postHeaders(),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = (await res.json().catch(() => undefined)) as

@@ -189,7 +189,9 @@ export async function runImport(ctx: ActionContext, input: ImportInput) {
       throw validation(
         {
           upload_id: [
-            `${report.errorCount} errors; nothing was published. First: row ${first?.row}, line ${first?.line}${first?.field ? `, column ${first.field}` : ''}: ${first?.message}`,
+            first?.field
+              ? `${report.errorCount} errors; nothing was published. First: row ${first.row}, line ${first.line}, column ${first.field}: ${first.message}`
+              : `${report.errorCount} errors; nothing was published. First: row ${first?.row}, line ${first?.line}: ${first?.message}`,
           ],
         },
         'The file has errors',
