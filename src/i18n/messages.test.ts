@@ -6,9 +6,9 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messageTemplates } from '../../test/support/message-templates.js';
 import { requestLanguage, translateMessage } from './messages.js';
 import { MESSAGES_ID } from './messages-id.js';
-import { messageTemplates } from './templates.js';
 
 const SRC = resolve(import.meta.dirname, '..');
 const placeholders = (s: string) => [...s.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]).sort();
