@@ -124,6 +124,7 @@ export const MESSAGES_ID: Readonly<Record<string, string>> = {
   'Only a sysadmin may change sysadmin or state': 'Hanya sysadmin yang boleh mengubah sysadmin atau status',
   'The old password is not correct': 'Kata sandi lama tidak benar',
   'Kendali needs at least one active sysadmin': 'Kendali memerlukan setidaknya satu sysadmin aktif',
+  'Only a sysadmin may list deactivated users': 'Hanya sysadmin yang boleh melihat pengguna nonaktif',
   'You must be signed in as a user to do this': 'Anda harus masuk sebagai pengguna untuk melakukan ini',
   'Give the ids to mark read, or all: true': 'Isi id yang ditandai terbaca, atau all: true',
   'Not a notification id': 'Bukan id notifikasi',

@@ -21,7 +21,7 @@ interface Compiled {
 }
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literally = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A template as a pattern: its literal parts exact, each `{part}` any text. */
 function compile(source: string, target: string): Compiled | undefined {
@@ -29,12 +29,12 @@ function compile(source: string, target: string): Compiled | undefined {
   let pattern = '';
   let last = 0;
   for (const m of source.matchAll(PLACEHOLDER)) {
-    pattern += escape(source.slice(last, m.index));
+    pattern += literally(source.slice(last, m.index));
     pattern += '([\\s\\S]*?)';
     names.push(m[1] as string);
     last = (m.index ?? 0) + m[0].length;
   }
-  pattern += escape(source.slice(last));
+  pattern += literally(source.slice(last));
   // A template with no words of its own (`{why}`) would match anything.
   if (!/[A-Za-z]{2}/.test(source.replace(PLACEHOLDER, ''))) return undefined;
   return { pattern: new RegExp(`^${pattern}$`), names, target };

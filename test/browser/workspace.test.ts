@@ -5,8 +5,10 @@
  * it, and uploads a GeoJSON map. The institution admin adds the produsen as a member. The
  * produsen creates a private dataset in the workspace, edits its description, gets a field
  * error beside a bad date, creates an API token that reads the private dataset over the API and
- * stops working once revoked. Non-sysadmins get "no access" on admin pages. Every page visited
- * passes axe (serious/critical); the dataset form fits a 390 px wide screen.
+ * stops working once revoked. Non-sysadmins get "no access" on admin pages. A sysadmin deletes
+ * an empty institution (one with a dataset is refused, in Indonesian) and deactivates and
+ * reactivates a user. Every page visited passes axe (serious/critical); the dataset form fits a
+ * 390 px wide screen.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -359,6 +361,58 @@ describe('workspace and admin pages', () => {
     await visit(page, '/ruang-kerja/token', 'API tokens');
     await visit(page, '/admin/instansi', 'Institutions');
     expect(await page.getByRole('alert').textContent()).toMatch(/do not have access.*system administrators/);
+    expect(errors).toEqual([]);
+  });
+  it('a sysadmin deletes an empty institution (not one with datasets) and deactivates and reactivates a user', async () => {
+    const admin = await apiSession('admin', ADMIN_PASSWORD);
+    await admin.call('organization_create', { name: 'dinas-lama', title: 'Dinas Lama' });
+    const { page, errors } = await signIn('admin', ADMIN_PASSWORD);
+    // Each confirmation is accepted, its question kept.
+    const asked: string[] = [];
+    page.on('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
+
+    await visit(page, '/admin/instansi', 'Instansi');
+    // An institution with a dataset is refused, in the server's own (Indonesian) words.
+    await page.getByRole('button', { name: 'Hapus Dinas Sosial Provinsi Jawa Barat' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: /masih memiliki 1 dataset/ });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain(
+      'instansi dinsos masih memiliki 1 dataset; hapus atau pindahkan dulu',
+    );
+    await page.getByRole('button', { name: 'Hapus Dinas Lama' }).click();
+    await page.getByRole('status').filter({ hasText: 'Instansi Dinas Lama dihapus.' }).waitFor();
+    await page.getByRole('row', { name: /Dinas Lama/ }).waitFor({ state: 'detached' });
+    expect(asked[1]).toMatch(/^Hapus instansi Dinas Lama\?/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await visit(page, '/admin/pengguna', 'Pengguna');
+    const row = page.getByRole('row', { name: new RegExp(PRODUSEN.name) });
+    await row.getByRole('button', { name: `Nonaktifkan ${PRODUSEN.name}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Pengguna ${PRODUSEN.name} dinonaktifkan.` })
+      .waitFor();
+    await row.locator('[data-state="deleted"]').waitFor();
+    expect(asked[2]).toMatch(new RegExp(`^Nonaktifkan ${PRODUSEN.name}\\?`));
+    // A deactivated user signs in no more.
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: PRODUSEN.name, password: PRODUSEN.password }),
+    });
+    expect(login.status).toBe(403);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await row.getByRole('button', { name: `Aktifkan kembali ${PRODUSEN.name}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Pengguna ${PRODUSEN.name} diaktifkan kembali.` })
+      .waitFor();
+    await row.locator('[data-state="active"]').waitFor();
+    await signIn(PRODUSEN.name, PRODUSEN.password);
     expect(errors).toEqual([]);
   });
 });

@@ -60,6 +60,25 @@ describe.each(['pglite', 'postgres'] as const)('user actions on %s', (engine) =>
     expect(list.find((u) => u.name === 'ayu')).not.toHaveProperty('email');
   });
 
+  it('user_list lists deactivated users to sysadmins only, and a deactivated user signs in no more', async () => {
+    const root = await as('root');
+    await addUser(t, 'cici');
+    const cici = await as('cici');
+    await call(root, 'user_update', { id: 'cici', state: 'deleted' });
+    const names = async (state?: string) =>
+      ((await call(root, 'user_list', state ? { state } : {})) as { name: string; state: string }[]).map(
+        (u) => `${u.name}:${u.state}`,
+      );
+    expect(await names()).not.toContain('cici:deleted');
+    expect(await names('deleted')).toEqual(['cici:deleted']);
+    expect(await names('any')).toEqual(expect.arrayContaining(['cici:deleted', 'ayu:active']));
+    expect(await codeOf(call(await as('bayu'), 'user_list', { state: 'any' }))).toMatch(/^FORBIDDEN/);
+    // Its actor is gone: the deactivated account is no one.
+    expect(await loadActor(t.services.catalog.db, (cici.actor as { id: string }).id)).toBeNull();
+    await call(root, 'user_update', { id: 'cici', state: 'active' });
+    expect(await names()).toContain('cici:active');
+  });
+
   it('user_create: sysadmins only; names and emails are unique', async () => {
     expect(
       await codeOf(call(await as('ayu'), 'user_create', { name: 'x1', password: 'panjang-sekali' })),

@@ -4,7 +4,7 @@
  * signed-in users only; emails only for the user themselves and sysadmins.
  */
 import { Type } from '@sinclair/typebox';
-import { signedInPolicy } from '../policy.js';
+import { deny, signedInPolicy } from '../policy.js';
 import { defineAction } from '../types.js';
 import { findUser, seesPrivate, UserRef, userDict } from './shared.js';
 
@@ -22,16 +22,27 @@ export const userShow = defineAction({
 
 export const userList = defineAction({
   name: 'user_list',
-  doc: 'Active users by name, as CKAN user dicts (`q` matches name and full name). Signed-in users.',
+  doc: 'Active users by name, as CKAN user dicts (`q` matches name and full name); `state` deleted or any lists deactivated users too (sysadmins). Signed-in users.',
   readOnly: true,
   schema: Type.Object({
     q: Type.Optional(Type.String({ maxLength: 100, description: 'Text in the name or full name' })),
+    state: Type.Optional(
+      Type.Union([Type.Literal('active'), Type.Literal('deleted'), Type.Literal('any')], {
+        description: 'active (default); deleted or any: sysadmins only',
+      }),
+    ),
     limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
     offset: Type.Integer({ minimum: 0, default: 0 }),
   }),
-  policy: signedInPolicy,
+  policy: (ctx, input) => {
+    if (input.state && input.state !== 'active' && ctx.actor && !ctx.actor.sysadmin)
+      return deny('Only a sysadmin may list deactivated users');
+    return signedInPolicy(ctx);
+  },
   handler: async (ctx, input) => {
-    let q = ctx.services.catalog.db.selectFrom('app_user').selectAll().where('state', '=', 'active');
+    const state = input.state ?? 'active';
+    let q = ctx.services.catalog.db.selectFrom('app_user').selectAll();
+    if (state !== 'any') q = q.where('state', '=', state);
     if (input.q) {
       const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('fullname', 'ilike', like)]));

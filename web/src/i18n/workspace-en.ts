@@ -181,6 +181,10 @@ export const workspaceEn: typeof workspaceId = {
       datasets: 'Datasets',
       created: 'Institution {{name}} created.',
       updated: 'Institution {{name}} updated.',
+      delete: 'Delete',
+      confirmDelete:
+        'Delete the institution {{name}}? An institution that still has datasets cannot be deleted.',
+      deleted: 'Institution {{name}} deleted.',
       types: {
         ministry: 'Ministry',
         agency: 'Agency',
@@ -207,7 +211,16 @@ export const workspaceEn: typeof workspaceId = {
       create: 'Add user',
       created: 'User {{name}} created.',
       isSysadmin: 'system administrator',
-      list: 'Active users',
+      list: 'Users',
+      state: 'State',
+      active: 'Active',
+      deleted: 'Deactivated',
+      deactivate: 'Deactivate',
+      reactivate: 'Reactivate',
+      confirmDeactivate:
+        'Deactivate {{name}}? They can no longer sign in, and their sessions and API tokens stop working.',
+      deactivated: 'User {{name}} deactivated.',
+      reactivated: 'User {{name}} reactivated.',
     },
     harvest: {
       title: 'Harvest sources',

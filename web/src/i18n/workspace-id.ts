@@ -179,6 +179,9 @@ export const workspaceId = {
       datasets: 'Dataset',
       created: 'Instansi {{name}} dibuat.',
       updated: 'Instansi {{name}} diperbarui.',
+      delete: 'Hapus',
+      confirmDelete: 'Hapus instansi {{name}}? Instansi yang masih memiliki dataset tidak dapat dihapus.',
+      deleted: 'Instansi {{name}} dihapus.',
       types: {
         ministry: 'Kementerian',
         agency: 'Lembaga',
@@ -205,7 +208,16 @@ export const workspaceId = {
       create: 'Tambah pengguna',
       created: 'Pengguna {{name}} dibuat.',
       isSysadmin: 'administrator sistem',
-      list: 'Pengguna aktif',
+      list: 'Pengguna',
+      state: 'Status',
+      active: 'Aktif',
+      deleted: 'Nonaktif',
+      deactivate: 'Nonaktifkan',
+      reactivate: 'Aktifkan kembali',
+      confirmDeactivate:
+        'Nonaktifkan {{name}}? Ia tidak dapat masuk lagi, dan sesi serta token API-nya berhenti berlaku.',
+      deactivated: 'Pengguna {{name}} dinonaktifkan.',
+      reactivated: 'Pengguna {{name}} diaktifkan kembali.',
     },
     harvest: {
       title: 'Sumber panen',

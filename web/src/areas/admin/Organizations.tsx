@@ -48,6 +48,7 @@ function OrganizationAdmin() {
   const [draft, setDraft] = useState<Draft>(blank);
   const heading = useRef<HTMLHeadingElement>(null);
   const { busy, error, done, run } = useAction();
+  const removal = useAction();
   const load = useCallback(() => {
     callAction<Organization[]>('organization_list', { all_fields: true, limit: 1000 }).then(
       setOrgs,
@@ -55,6 +56,20 @@ function OrganizationAdmin() {
     );
   }, []);
   useEffect(load, [load]);
+
+  /** Deletes `o` after a confirmation; the server refuses while it has datasets, and says so. */
+  const remove = (o: Organization) => {
+    if (!window.confirm(t('workspace.admin.orgs.confirmDelete', { name: o.title || o.name }))) return;
+    void removal.run(async () => {
+      await callAction('organization_delete', { id: o.id });
+      if (editing?.id === o.id) {
+        setEditing(undefined);
+        setDraft(blank);
+      }
+      load();
+      return t('workspace.admin.orgs.deleted', { name: o.title || o.name });
+    });
+  };
 
   const edit = (o: Organization) => {
     setEditing(o);
@@ -173,6 +188,7 @@ function OrganizationAdmin() {
       </form>
       <section aria-labelledby="org-list">
         <h2 id="org-list">{t('workspace.admin.orgs.title')}</h2>
+        <FormStatus error={removal.error} done={removal.done} spelled />
         {!orgs ? (
           <p>{t('common.loading')}</p>
         ) : 'error' in orgs ? (
@@ -203,9 +219,15 @@ function OrganizationAdmin() {
                     </td>
                     <td>{formatNumber(o.package_count, lang)}</td>
                     <td>
-                      <button type="button" onClick={() => edit(o)}>
-                        {t('workspace.edit')} <span className="visually-hidden">{o.title || o.name}</span>
-                      </button>
+                      <span className="ws-actions">
+                        <button type="button" onClick={() => edit(o)}>
+                          {t('workspace.edit')} <span className="visually-hidden">{o.title || o.name}</span>
+                        </button>
+                        <button type="button" disabled={removal.busy} onClick={() => remove(o)}>
+                          {t('workspace.admin.orgs.delete')}{' '}
+                          <span className="visually-hidden">{o.title || o.name}</span>
+                        </button>
+                      </span>
                     </td>
                   </tr>
                 ))}

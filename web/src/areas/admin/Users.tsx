@@ -13,11 +13,15 @@ interface User {
   display_name: string;
   email?: string;
   sysadmin: boolean;
+  state: 'active' | 'deleted';
   created: string;
 }
 const blank = { name: '', fullname: '', email: '', password: '', sysadmin: false };
 
-/** /admin/pengguna (sysadmins): active users (user_list) and creating one (user_create). */
+/**
+ * /admin/pengguna (sysadmins): every user (user_list, deactivated ones too), creating one
+ * (user_create), and deactivating or reactivating one (user_update state).
+ */
 export default function Users() {
   const { t } = useTranslation();
   usePageTitle(t('workspace.admin.users.title'));
@@ -40,11 +44,28 @@ function UserAdmin() {
   const [users, setUsers] = useState<User[] | { error: string }>();
   const [draft, setDraft] = useState(blank);
   const { busy, error, done, run } = useAction();
+  const change = useAction();
   const load = useCallback(() => {
-    callAction<User[]>('user_list', { limit: 1000 }).then(setUsers, (e: Error) =>
+    callAction<User[]>('user_list', { state: 'any', limit: 1000 }).then(setUsers, (e: Error) =>
       setUsers({ error: e.message }),
     );
   }, []);
+  /** Deactivates (after a confirmation) or reactivates `u`. */
+  const setState = (u: User, state: User['state']) => {
+    if (
+      state === 'deleted' &&
+      !window.confirm(t('workspace.admin.users.confirmDeactivate', { name: u.name }))
+    )
+      return;
+    void change.run(async () => {
+      await callAction('user_update', { id: u.id, state });
+      load();
+      return t(
+        state === 'deleted' ? 'workspace.admin.users.deactivated' : 'workspace.admin.users.reactivated',
+        { name: u.name },
+      );
+    });
+  };
   useEffect(load, [load]);
 
   const labels = {
@@ -114,6 +135,7 @@ function UserAdmin() {
       </form>
       <section aria-labelledby="user-list">
         <h2 id="user-list">{t('workspace.admin.users.list')}</h2>
+        <FormStatus error={change.error} done={change.done} spelled />
         {!users ? (
           <p>{t('common.loading')}</p>
         ) : 'error' in users ? (
@@ -127,6 +149,8 @@ function UserAdmin() {
                   <th scope="col">{labels.fullname}</th>
                   <th scope="col">{labels.email}</th>
                   <th scope="col">{t('workspace.versions.created')}</th>
+                  <th scope="col">{t('workspace.admin.users.state')}</th>
+                  <th scope="col">{t('workspace.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -141,6 +165,19 @@ function UserAdmin() {
                     <td>{u.display_name}</td>
                     <td>{u.email ?? ''}</td>
                     <td>{formatDate(u.created, lang)}</td>
+                    <td data-state={u.state}>{t(`workspace.admin.users.${u.state}`)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        disabled={change.busy}
+                        onClick={() => setState(u, u.state === 'active' ? 'deleted' : 'active')}
+                      >
+                        {u.state === 'active'
+                          ? t('workspace.admin.users.deactivate')
+                          : t('workspace.admin.users.reactivate')}{' '}
+                        <span className="visually-hidden">{u.name}</span>
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>

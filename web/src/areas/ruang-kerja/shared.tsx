@@ -124,26 +124,36 @@ export function Field({
   );
 }
 
-/** The form-level line: the error (pointing at the marked fields when there are any), or a success note. */
+/**
+ * The form-level line: the error (pointing at the marked fields when there are any), or a success
+ * note. `spelled`: the field messages themselves (a change made from a list has no fields beside
+ * it to point at).
+ */
 export function FormStatus({
   error,
   done,
   labels = {},
+  spelled = false,
 }: {
   error?: FormError | undefined;
   done?: string | undefined;
   labels?: Record<string, string>;
+  spelled?: boolean;
 }) {
   const { t } = useTranslation();
   if (error) {
     const fields = Object.keys(error.fields);
     return (
       <p role="alert" className="form-error">
-        {fields.length
-          ? t('workspace.checkFields', {
-              fields: fields.map((f) => labels[f.split(/[./]/)[0] ?? f] ?? f).join(', '),
+        {spelled
+          ? t('workspace.actionError', {
+              message: Object.values(error.fields).flat().join('; ') || error.message,
             })
-          : t('workspace.actionError', { message: error.message })}
+          : fields.length
+            ? t('workspace.checkFields', {
+                fields: fields.map((f) => labels[f.split(/[./]/)[0] ?? f] ?? f).join(', '),
+              })
+            : t('workspace.actionError', { message: error.message })}
       </p>
     );
   }
