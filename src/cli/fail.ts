@@ -1,4 +1,12 @@
-import { errorLine, isKendaliError } from '../core/errors.js';
+import { errorLine, isKendaliError, KendaliError } from '../core/errors.js';
+import { type MessageLanguage, translateMessage } from '../i18n/messages.js';
+
+/**
+ * The language of the CLI's messages: KENDALI_LOCALE's (Bahasa Indonesia unless `en`), as the
+ * import's own lines are.
+ */
+export const cliLanguage = (env: NodeJS.ProcessEnv = process.env): MessageLanguage =>
+  env.KENDALI_LOCALE === 'en' ? 'en' : 'id';
 
 /** An error the CLI reports as one line and exits with `exitCode`. */
 export class CliError extends Error {
@@ -9,14 +17,32 @@ export class CliError extends Error {
   }
 }
 
-/** Prints one clear line for the error and returns the exit code (2 for bad configuration). */
-export function reportError(e: unknown, stream: NodeJS.WriteStream = process.stderr): number {
+/**
+ * A coded error's line as `errorLine` wrote it (`message (field: reason)`, a failed job's error),
+ * in `lang`: the message, and the reason of a single field.
+ */
+export function translateLine(line: string, lang: MessageLanguage = cliLanguage()): string {
+  const m = /^(.*?) \(([\w.]+): ([\s\S]*)\)$/.exec(line);
+  if (!m) return translateMessage(line, lang);
+  return `${translateMessage(m[1] as string, lang)} (${m[2]}: ${translateMessage(m[3] as string, lang)})`;
+}
+
+/** Prints one clear line for the error, in `lang`, and returns the exit code (2 for bad configuration). */
+export function reportError(
+  e: unknown,
+  stream: NodeJS.WriteStream = process.stderr,
+  lang: MessageLanguage = cliLanguage(),
+): number {
   if (e instanceof CliError) {
     stream.write(`kendali: ${e.message}\n`);
     return e.exitCode;
   }
   if (isKendaliError(e)) {
-    stream.write(`kendali: ${errorLine(e)}\n`);
+    const tr = (m: string) => translateMessage(m, lang);
+    const fields = e.fields
+      ? Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v.map(tr)]))
+      : undefined;
+    stream.write(`kendali: ${errorLine(new KendaliError(e.code, tr(e.message), fields))}\n`);
     return e.code === 'CONFIG' ? 2 : 1;
   }
   const err = e as NodeJS.ErrnoException;

@@ -43,7 +43,7 @@ describe('accounts from the command line', () => {
     expect(budiPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
     const again = await runCli(['user', 'add', 'budi', '--email', 'x@example.go.id'], env);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('name: That login name is not available');
+    expect(again.stderr).toContain('name: Nama login itu tidak tersedia');
     expect(again.stderr).not.toContain('generated password');
   });
 
@@ -81,7 +81,7 @@ describe('accounts from the command line', () => {
       const busy = await runCli(['token', 'create', '--user', 'budi'], env);
       expect(busy.code).toBe(1);
       expect(busy.stdout).toBe('');
-      expect(busy.stderr.trim()).toMatch(/^kendali: data directory .* is in use by process \d+/);
+      expect(busy.stderr.trim()).toMatch(/^kendali: direktori data .* sedang dipakai proses \d+/);
     } finally {
       expect((await k.stop()).code).toBe(0);
     }

@@ -33,7 +33,20 @@ describe('kendali import, as an operator runs it', () => {
       env,
     );
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n').at(-1)).toBe('kendali: Not found: organization tidak-ada');
+    // In KENDALI_LOCALE's language, Bahasa Indonesia by default.
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('kendali: Tidak ditemukan: instansi tidak-ada');
+    const en = await runCli(
+      [
+        'import',
+        join(SAMPLES, 'jakarta_penumpang_transjakarta_2019_12.csv'),
+        '--org',
+        'tidak-ada',
+        '--dataset',
+        'transjakarta',
+      ],
+      { ...env, KENDALI_LOCALE: 'en' },
+    );
+    expect(en.stderr.trim().split('\n').at(-1)).toBe('kendali: Not found: organization tidak-ada');
     // The file, copied in while the services opened, is taken away again.
     const uploads = join(env.KENDALI_DATA_DIR, 'uploads');
     expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
@@ -108,7 +121,7 @@ describe('kendali import, as an operator runs it', () => {
       env,
     );
     expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(/First: row 1, line 2, column nilai/);
+    expect(second.stderr).toMatch(/Pertama: baris data 1, baris berkas 2, kolom nilai/);
   });
 
   it('publishes with warnings (ambiguous region names) with exit 2', async () => {
@@ -131,7 +144,7 @@ describe('kendali import, as an operator runs it', () => {
     const r = await runCli(['import', file, '--org', 'bps', '--dataset', 'salah'], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /kendali: The file has errors \(upload_id: 1 errors; nothing was published\. First: row 31, line 32, column nilai/,
+      /kendali: Berkas memuat galat \(upload_id: 1 galat; tidak ada yang diterbitkan\. Pertama: baris data 31, baris berkas 32, kolom nilai/,
     );
     const dry = await runCli(['import', file, '--org', 'bps', '--dataset', 'salah', '--dry-run'], env);
     expect(dry.code).toBe(0);
@@ -172,7 +185,7 @@ describe('kendali import --url, against a running server', () => {
         env,
       );
       expect(held.code).toBe(1);
-      expect(held.stderr).toMatch(/kendali: data directory .* is in use by process \d+/);
+      expect(held.stderr).toMatch(/kendali: direktori data .* sedang dipakai proses \d+/);
       const r = await runCli(
         [
           'import',

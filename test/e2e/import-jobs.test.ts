@@ -91,7 +91,7 @@ describe('imports and rebuilds as jobs, against a server process', () => {
     const refused = await runCli(importArgs(bad, 'bersih'), env);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim().split('\n').at(-1)).toMatch(
-      /^kendali: The file has errors \(upload_id: 1 errors; nothing was published\. First: row 31, line 32, column nilai/,
+      /^kendali: Berkas memuat galat \(upload_id: 1 galat; tidak ada yang diterbitkan\. Pertama: baris data 31, baris berkas 32, kolom nilai/,
     );
     expect(await versions('bersih')).toEqual({ count: 2000, versions: [1] });
 

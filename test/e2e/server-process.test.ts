@@ -71,7 +71,7 @@ describe('kendali start, as a user runs it', () => {
     // A second process on the same directory is refused with one clear line.
     const clash = await runCli(['start'], { KENDALI_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
     expect(clash.code).toBe(1);
-    expect(clash.stderr.trim()).toMatch(/^kendali: data directory .* is in use by process \d+/);
+    expect(clash.stderr.trim()).toMatch(/^kendali: direktori data .* sedang dipakai proses \d+/);
     expect((await k.stop('SIGINT')).code).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import type { PreparedImport } from '../../ingest/pipeline/import.js';
 import type { ValidationReport } from '../../ingest/pipeline/types.js';
 import { addUpload, removeUpload, type Upload } from '../../ingest/uploads.js';
 import { type DataDirOption, withActions } from '../actions.js';
-import { CliError } from '../fail.js';
+import { CliError, translateLine } from '../fail.js';
 import { cancelOnInterrupt, followJob, type JobView } from '../job-follow.js';
 import { createProgress, type ProgressReporter } from '../progress.js';
 import { remoteCall, remoteFrom, remoteUpload } from '../remote.js';
@@ -153,7 +153,8 @@ export function importCommand(): Command {
           );
           if (ended.state === 'cancelled')
             throw new CliError('impor dibatalkan; tidak ada yang diterbitkan', 130);
-          if (ended.state !== 'succeeded') throw new CliError(ended.error ?? `impor ${ended.state}`, 1);
+          if (ended.state !== 'succeeded')
+            throw new CliError(ended.error ? translateLine(ended.error) : `impor ${ended.state}`, 1);
           result = ended.result as ImportResult;
         } else {
           // While the services load and open, the file is copied in and read (prepare-upload.ts);

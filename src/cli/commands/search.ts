@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { type CallAction, type DataDirOption, withActions } from '../actions.js';
-import { CliError } from '../fail.js';
+import { CliError, translateLine } from '../fail.js';
 import { cancelOnInterrupt, followJob, type JobView } from '../job-follow.js';
 import { createProgress } from '../progress.js';
 import { type Remote, remoteCall, remoteFrom } from '../remote.js';
@@ -55,7 +55,10 @@ export function searchCommand(): Command {
         progress.stop();
       }
       if (ended.state !== 'succeeded')
-        throw new CliError(`indeks tidak dibangun ulang: ${ended.error ?? ended.state}`, 1);
+        throw new CliError(
+          `indeks tidak dibangun ulang: ${ended.error ? translateLine(ended.error) : ended.state}`,
+          1,
+        );
       const result = ended.result as { datasets: number; ms: number };
       process.stdout.write(`Indeks pencarian dibangun ulang: ${result.datasets} dataset, ${result.ms} ms\n`);
     });
