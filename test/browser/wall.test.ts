@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardView, KpiTile } from '../../src/ruang-kendali/board-format.js';
+import { contrast } from '../../web/src/areas/ruang-kendali/colours.js';
 import { runCli } from '../support/process.js';
 import { axeInBothLanguages, seriousAxeViolations } from './pages.js';
 import { type KendaliServer, launchBrowser, REPO_ROOT, startKendali } from './support.js';
@@ -53,6 +54,28 @@ async function openWall(width: number, height: number, path = '/ruang-kendali/wa
 }
 
 const tileCount = (page: Page) => page.locator('[data-tile]').count();
+
+/** The stroke of each trend line on the page and the colour behind it, as `#rrggbb`. */
+async function trendInks(page: Page): Promise<{ line: string; stroke: string; behind: string }[]> {
+  const rgb = await page.locator('.rk-chart-value, .rk-chart-target').evaluateAll((lines) =>
+    lines.map((el) => {
+      let behind = 'rgba(0, 0, 0, 0)';
+      for (
+        let at: Element | null = el;
+        at && /rgba\(0, 0, 0, 0\)|transparent/.test(behind);
+        at = at.parentElement
+      )
+        behind = getComputedStyle(at).backgroundColor;
+      return { line: el.getAttribute('class') ?? '', stroke: getComputedStyle(el).stroke, behind };
+    }),
+  );
+  const hex = (c: string) =>
+    `#${(c.match(/\d+/g) ?? [])
+      .slice(0, 3)
+      .map((n) => Number(n).toString(16).padStart(2, '0'))
+      .join('')}`;
+  return rgb.map((x) => ({ line: x.line, stroke: hex(x.stroke), behind: hex(x.behind) }));
+}
 
 beforeAll(async () => {
   server = await startKendali({ env: { KENDALI_ADMIN_PASSWORD: ADMIN_PASSWORD } });
@@ -244,6 +267,11 @@ describe('Ruang Kendali wall', () => {
       await map.locator('.rk-cell').first().waitFor();
       await page.locator('[data-tile="kpi-kemiskinan"][data-value]').waitFor();
       expect(await axeInBothLanguages(page)).toEqual({ id: [], en: [] });
+      // Trend lines are graphics a reader needs: 3:1 against what is behind them (WCAG 1.4.11).
+      const inks = await trendInks(page);
+      expect(inks.length).toBeGreaterThan(2);
+      for (const ink of inks)
+        expect(contrast(ink.stroke, ink.behind), JSON.stringify(ink)).toBeGreaterThanOrEqual(3);
       // The tile's abbreviation leads its name unless the name starts with it.
       await map.getByRole('button', { name: /^JABAR \(Jawa Barat\): [\d.,]+ \(/ }).waitFor();
       await map.getByRole('button', { name: /^Aceh: / }).waitFor();
@@ -265,6 +293,10 @@ describe('Ruang Kendali wall', () => {
       await wall.page.locator('.rk-cell').first().waitFor();
       await wall.page.locator('[data-connection="live"]').waitFor();
       expect(await seriousAxeViolations(wall.page)).toEqual([]);
+      const inks = await trendInks(wall.page);
+      expect(inks.length).toBeGreaterThan(2);
+      for (const ink of inks)
+        expect(contrast(ink.stroke, ink.behind), JSON.stringify(ink)).toBeGreaterThanOrEqual(3);
       expect(wall.errors).toEqual([]);
     } finally {
       await wall.context.close();

@@ -22,11 +22,17 @@ function render(option: echarts.EChartsCoreOption, height = CHART_HEIGHT): strin
   }
 }
 
+/** A trend's value line and its target line, as on the board (web/src/areas/ruang-kendali/wall.css). */
+export const SERIES_COLOUR = '#1f5fa8';
+export const TARGET_COLOUR = '#8a5a00';
+
 /** Values and targets per period. */
 export function trendSvg(series: readonly PeriodValue[], unit: string | null): string {
   const periods = series.map((p) => p.period);
   return render({
     grid: { left: 60, right: 20, top: 30, bottom: 30 },
+    // The board's series and target colours (wall.css), not ECharts' default palette.
+    color: [SERIES_COLOUR, TARGET_COLOUR],
     legend: { data: ['Nilai', 'Target'], top: 0 },
     xAxis: { type: 'category', data: periods },
     yAxis: { type: 'value', name: unit ?? '', axisLabel: { formatter: (v: number) => formatNumber(v) } },
