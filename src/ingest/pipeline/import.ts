@@ -17,7 +17,14 @@ import { brokenConstraint } from './constraints.js';
 import { convertCell } from './convert.js';
 import { FAST_MIN_BYTES, NotFast, prepareFast } from './fast/index.js';
 import { Issues, validationReport } from './issues.js';
-import { type PlanOptions, planTable, regionIssue, regionNotes } from './plan.js';
+import {
+  type PlanOptions,
+  planTable,
+  type RegionField,
+  regionIssue,
+  regionNotes,
+  resolutionOrder,
+} from './plan.js';
 import { ColumnProfile } from './profile.js';
 import type { RegionColumnOptions } from './regions.js';
 import { schemaNames, type TableSchema } from './schema.js';
@@ -115,6 +122,7 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
     );
 
   const { fields, regionFields, columns, regionWidth } = await planTable(titles, profiles, options, notes);
+  const order = resolutionOrder(regionFields);
 
   // Pass 2: convert, check, resolve, store.
   const sink = await TableSink.open(options.workDir, columns);
@@ -174,12 +182,17 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
             message: `${field.title}: ${broken}`,
           });
       }
-      regionFields.forEach(({ field, region, parent }, r) => {
+      for (const r of order) {
+        const { field, region, parent, within } = regionFields[r] as RegionField;
         const value = values[field.source];
         const out = fields.length + r * regionWidth;
         for (let k = 0; k < regionWidth; k++) values[out + k] = null;
-        if (typeof value !== 'string' || value === '') return;
-        const parentValue = parent ? values[parent.source] : undefined;
+        if (typeof value !== 'string' || value === '') continue;
+        // A kecamatan or desa: under the most specific higher region this row resolved to.
+        const above = within
+          ?.map((a) => values[fields.length + a * regionWidth])
+          .find((code): code is string => typeof code === 'string' && code !== '');
+        const parentValue = above ?? (parent ? values[parent.source] : undefined);
         const m = region.resolve(
           value,
           typeof parentValue === 'string' && parentValue ? parentValue : undefined,
@@ -191,7 +204,7 @@ export async function prepareImport(path: string, options: ImportOptions): Promi
         } else {
           issues.add(regionIssue(m, value, field, rows, line));
         }
-      });
+      }
       sink.append(rows, line, values);
     }
     // Uniqueness over every row, in SQL.

@@ -10,7 +10,13 @@ import { storageType } from './convert.js';
 import { inferType } from './infer.js';
 import { fieldNames } from './names.js';
 import type { ColumnProfile } from './profile.js';
-import { looksLikeRegionHeader, RegionColumn, type RegionColumnOptions } from './regions.js';
+import {
+  headerLevel,
+  headerPrefix,
+  looksLikeRegionHeader,
+  RegionColumn,
+  type RegionColumnOptions,
+} from './regions.js';
 import { applySchema, type TableSchema } from './schema.js';
 import type { SinkColumn } from './sink.js';
 import type { FieldPlan, FieldType, Issue } from './types.js';
@@ -30,7 +36,66 @@ export interface RegionField {
   readonly field: FieldPlan;
   readonly region: RegionColumn;
   readonly parent?: FieldPlan;
+  /**
+   * A kecamatan or desa column's higher region fields (indexes into `regionFields`), the most
+   * specific first: in each row, the first of them resolved is the parent.
+   */
+  readonly within?: readonly number[];
 }
+
+const RANK: Record<string, number> = { province: 1, regency: 2, district: 3, village: 4 };
+
+/** The level a region field holds: its own (kecamatan, desa), else province or regency by its plan and header. */
+function levelOf({ field, region }: RegionField): 'province' | 'regency' | 'district' | 'village' {
+  if (region.options.level) return region.options.level;
+  if (region.plan.levels.length === 1 && region.plan.levels[0] === 'province') return 'province';
+  return headerLevel(field.title) === 'province' ? 'province' : 'regency';
+}
+
+/**
+ * Gives each kecamatan and desa field its higher region fields, one per level above it: of several
+ * (`bps_nama_kecamatan`, `kemendagri_nama_kecamatan`), the one whose header starts as its own does,
+ * then a name column (`nama`) before a code column.
+ */
+function withAncestors(regionFields: readonly RegionField[]): RegionField[] {
+  return regionFields.map((rf) => {
+    const own = levelOf(rf);
+    if (own !== 'district' && own !== 'village') return rf;
+    const prefix = headerPrefix(rf.field.title).toLowerCase();
+    const shared = (title: string) => {
+      const other = headerPrefix(title).toLowerCase();
+      let n = 0;
+      while (n < prefix.length && n < other.length && prefix[n] === other[n]) n++;
+      return n;
+    };
+    const within: number[] = [];
+    for (const level of ['district', 'regency', 'province'] as const) {
+      if ((RANK[level] as number) >= (RANK[own] as number)) continue;
+      let best = -1;
+      let bestScore = -1;
+      regionFields.forEach((other, i) => {
+        if (other === rf || levelOf(other) !== level) return;
+        const score = shared(other.field.title) * 2 + (/nama|name/i.test(other.field.title) ? 1 : 0);
+        if (score > bestScore) {
+          best = i;
+          bestScore = score;
+        }
+      });
+      if (best >= 0) within.push(best);
+    }
+    return within.length ? { ...rf, within } : rf;
+  });
+}
+
+/** Region fields in the order they resolve in a row: higher levels before the kecamatan and desa under them. */
+export const resolutionOrder = (regionFields: readonly RegionField[]): number[] =>
+  regionFields
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        (RANK[levelOf(regionFields[a] as RegionField)] as number) -
+        (RANK[levelOf(regionFields[b] as RegionField)] as number),
+    );
 
 export interface TablePlan {
   readonly fields: FieldPlan[];
@@ -98,8 +163,12 @@ export async function planTable(
       : undefined;
     const profile = profiles[field.source] as ColumnProfile;
     const choices = options.regionChoices?.[field.title] ?? options.regionChoices?.[field.name];
+    // A kecamatan or desa header: that level only (a desa column is not a regency one).
+    const named = headerLevel(field.title);
+    const level = spec.level ?? (named === 'district' || named === 'village' ? named : undefined);
+    const planned = { ...spec, ...(level ? { level } : {}) };
     const region = await RegionColumn.create(
-      choices ? { ...spec, choices: { ...spec.choices, ...choices } } : spec,
+      choices ? { ...planned, choices: { ...spec.choices, ...choices } } : planned,
       profile.distinctOverflow ? undefined : profile.distinct.keys(),
       options.crosswalk,
     );
@@ -112,6 +181,7 @@ export async function planTable(
     notes.push(`wilayah "${field.title}": ${region.plan.note}`);
     regionFields.push({ field, region, ...(parent ? { parent } : {}) });
   }
+  regionFields.splice(0, regionFields.length, ...withAncestors(regionFields));
   const reserved = new Set(fields.map((f) => f.name));
   const columns: SinkColumn[] = [
     ...fields.map((f) => ({ name: f.name, type: storageType(f) })),

@@ -14,7 +14,29 @@ import type { Crosswalk } from '../../regions/crosswalk/crosswalk.js';
 import type { BareNameConvention, RegionLevel, RegionMatch } from '../../regions/resolve/index.js';
 import { getRegionIndex, nameKey, RegionResolver } from '../../regions/resolve/index.js';
 
-const REGION_HEADER = /provinsi|kabupaten|kota|wilayah|daerah|kab[_ ./-]?kota|region/i;
+const REGION_HEADER =
+  /provinsi|kabupaten|kota|wilayah|daerah|kab[_ ./-]?kota|region|kecamatan|distrik|desa|kelurahan/i;
+/** Words naming a level in a header: what comes before the first is the header's prefix. */
+const LEVEL_WORD =
+  /desa|kelurahan|village|kecamatan|distrik|district|kabupaten|kota|regency|provinsi|province/i;
+
+/** The level a header names, the most specific first (`desa_kelurahan`, `kab_kota`); none for `wilayah`. */
+export function headerLevel(title: string): RegionLevel | undefined {
+  if (/desa|kelurahan|village/i.test(title)) return 'village';
+  if (/kecamatan|distrik|district/i.test(title)) return 'district';
+  if (/kabupaten|kota|regency/i.test(title)) return 'regency';
+  if (/provinsi|province/i.test(title)) return 'province';
+  return undefined;
+}
+
+/** What a header says before its level word (`kemendagri_nama_` of `kemendagri_nama_kecamatan`). */
+export const headerPrefix = (title: string): string => {
+  const at = title.search(LEVEL_WORD);
+  return at < 0 ? title : title.slice(0, at);
+};
+
+/** Distinct values of a kecamatan or desa column tried while planning it (each is looked up in the whole country). */
+const LOWER_PLAN_SAMPLE = 300;
 const CODE_HEADER = /^(kode|kd|id)([ _-]|$)/i;
 const KOTA = /^kota\s+(?:adm(?:inistrasi|\.)?\s+)?(.+)$/i;
 
@@ -23,6 +45,11 @@ export interface RegionColumnOptions {
   readonly column: string;
   /** A column of the same row holding the parent (e.g. the province of a regency). */
   readonly parentColumn?: string;
+  /**
+   * The column holds kecamatan (district) or desa/kelurahan (village) names or codes only, as its
+   * header says; its parent in each row is the region the file's higher columns resolve to.
+   */
+  readonly level?: 'district' | 'village';
   /** The whole table is within this region (name or code), e.g. `Jawa Barat`. */
   readonly parent?: string;
   readonly bareNameMeans?: BareNameConvention;
@@ -142,6 +169,24 @@ function planRegions(
   distinct: Iterable<string> | undefined,
 ): RegionPlan {
   const values = distinct ? [...distinct] : [];
+  if (options.level) {
+    // Names shared by many villages resolve as ambiguous without their parent: recognised all the same.
+    const sample = values.slice(0, LOWER_PLAN_SAMPLE);
+    const known = sample.filter(
+      (v) =>
+        resolver.resolve(v, {
+          levels: [options.level as RegionLevel],
+          ...(options.parent ? { parent: options.parent } : {}),
+        }).status !== 'unresolved',
+    ).length;
+    return {
+      levels: [options.level],
+      carry: false,
+      kabupatenNames: new Set(),
+      recognised: sample.length ? known / sample.length : 1,
+      note: options.level === 'village' ? 'desa/kelurahan' : 'kecamatan',
+    };
+  }
   const kotaBases = new Set(values.flatMap((v) => KOTA.exec(v.trim())?.[1] ?? []).map(nameKey));
   const kabupatenNames = new Set(values.map(nameKey).filter((k) => kotaBases.has(k)));
   let resolved = 0;

@@ -517,7 +517,12 @@ async function run(
     regionWidth,
   } = await planTable(titles, profiles, options, notes);
   const exactly = (f: FieldPlan) => (grouped[f.source]?.classes.length ?? 0) === 0;
-  for (const { field, region, parent } of regionFields) {
+  for (const { field, region, parent, within } of regionFields) {
+    // A kecamatan or desa resolves under the region its row's higher columns resolve to: row by row.
+    if (within?.length)
+      return new NotFast(
+        `kolom wilayah "${field.title}" dibaca di bawah wilayah induknya pada baris yang sama`,
+      );
     if (region.plan.carry)
       return new NotFast(`kolom wilayah "${field.title}" dibaca menurut baris di atasnya`);
     if (!exactly(field) || (parent && !exactly(parent)))
