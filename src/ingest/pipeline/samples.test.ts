@@ -198,7 +198,7 @@ describe('importing the real samples', () => {
     for (const [name, code] of [
       ['kemendagri_nama_desa_kelurahan', 'kemendagri_kode_desa_kelurahan'],
       ['kemendagri_nama_kecamatan', 'kemendagri_kode_kecamatan'],
-    ]) {
+    ] as const) {
       const resolved = rows.filter((r) => r[`${name}_kode`] != null);
       const checked = resolved.filter(
         (r) => r[`${code}_kode`] != null && letters(r[`${code}_nama_baku`]) === letters(r[name]),
