@@ -36,10 +36,14 @@ export function inferType(title: string, p: ColumnProfile): Inferred {
       return { type: 'string', floatDamage, reason: 'kolom kode menurut judulnya: disimpan sebagai teks' };
     }
     const styleWords = style.style === 'id' ? 'format Indonesia (1.234,5)' : 'format Inggris (1,234.5)';
-    const how =
-      style.status === 'ambiguous'
-        ? `${styleWords}, dipilih bawaan karena nilai seperti 1.234 bisa dibaca dua cara`
-        : styleWords;
+    // A style is worth naming only where a separator decided it: not for 2019, nor for Excel's 2019.0.
+    const how = floatDamage
+      ? 'ditulis Excel sebagai pecahan .0'
+      : style.status === 'no_evidence'
+        ? 'tanpa pemisah ribuan atau desimal'
+        : style.status === 'ambiguous'
+          ? `${styleWords}, dipilih bawaan karena nilai seperti 1.234 bisa dibaca dua cara`
+          : styleWords;
     if (numeric.whole === numeric.ok)
       return { type: 'integer', numberStyle: style.style, reason: `bilangan bulat, ${how}` };
     return { type: 'number', numberStyle: style.style, reason: `bilangan, ${how}` };

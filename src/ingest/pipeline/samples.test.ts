@@ -213,5 +213,9 @@ describe('importing the real samples', () => {
       expect(checked.length, name).toBeGreaterThan(15_500);
     }
     expect(p.report.notes).toContain('wilayah "kemendagri_nama_desa_kelurahan": desa/kelurahan');
+    // Years Excel wrote as 2019.0 are not described by a thousands style they do not have.
+    expect(p.report.types.find((t) => t.field === 'tahun')?.reason).toBe(
+      'bilangan bulat, ditulis Excel sebagai pecahan .0',
+    );
   });
 });
