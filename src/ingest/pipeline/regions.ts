@@ -60,8 +60,11 @@ export interface RegionColumnOptions {
   readonly choices?: Readonly<Record<string, string>>;
 }
 
+/** Headers about regions rather than naming them: `status_desa`, `jumlah kecamatan`, `jenis kota`. */
+const ABOUT_REGIONS = /status|jumlah|jenis|tipe|klasifikasi|kategori|luas|banyak|jarak|^(jml|jum)[_ ]/i;
+
 export const looksLikeRegionHeader = (title: string): boolean =>
-  REGION_HEADER.test(title) && !CODE_HEADER.test(title.trim());
+  REGION_HEADER.test(title) && !CODE_HEADER.test(title.trim()) && !ABOUT_REGIONS.test(title);
 
 export interface RegionStats {
   resolved: number;
