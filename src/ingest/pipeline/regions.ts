@@ -112,7 +112,14 @@ export class RegionColumn {
 
   resolve(value: string, rowParent?: string): RegionMatch {
     const chosen = this.options.choices?.[value] ?? this.options.choices?.[value.trim()];
-    if (chosen !== undefined) {
+    // A name chosen once stands for every row that writes it, except in a row whose parent (a
+    // code: the kecamatan of a desa) does not hold the chosen region: many villages share a name.
+    const outside =
+      chosen !== undefined &&
+      rowParent !== undefined &&
+      /^\d{2}(\.\d+)*$/.test(rowParent) &&
+      !chosen.startsWith(`${rowParent}.`);
+    if (chosen !== undefined && !outside) {
       const m = this.#choice(value, chosen);
       this.stats[m.status]++;
       return m;
