@@ -110,7 +110,15 @@ export class RegionColumn {
     return this.crosswalk?.toBps(code);
   }
 
+  /** Resolves a row's value (under `rowParent`, a code or a name), counting it in `stats`. */
   resolve(value: string, rowParent?: string): RegionMatch {
+    const m = this.match(value, rowParent);
+    this.stats[m.status]++;
+    return m;
+  }
+
+  /** `resolve` without counting: a higher column's value read as a parent (the DuckDB path). */
+  match(value: string, rowParent?: string): RegionMatch {
     const chosen = this.options.choices?.[value] ?? this.options.choices?.[value.trim()];
     // A name chosen once stands for every row that writes it, except in a row whose parent (a
     // code: the kecamatan of a desa) does not hold the chosen region: many villages share a name.
@@ -119,11 +127,7 @@ export class RegionColumn {
       rowParent !== undefined &&
       /^\d{2}(\.\d+)*$/.test(rowParent) &&
       !chosen.startsWith(`${rowParent}.`);
-    if (chosen !== undefined && !outside) {
-      const m = this.#choice(value, chosen);
-      this.stats[m.status]++;
-      return m;
-    }
+    if (chosen !== undefined && !outside) return this.#choice(value, chosen);
     const parent = rowParent ?? this.options.parent ?? (this.plan.carry ? this.#lastProvince : undefined);
     const key = `${parent ?? ''}\u0000${value}`;
     let m = this.#cache.get(key);
@@ -137,7 +141,6 @@ export class RegionColumn {
       this.#cache.set(key, m);
     }
     if (this.plan.carry && m.status === 'resolved' && m.level === 'province') this.#lastProvince = m.code;
-    this.stats[m.status]++;
     return m;
   }
 

@@ -517,12 +517,29 @@ async function run(
     regionWidth,
   } = await planTable(titles, profiles, options, notes);
   const exactly = (f: FieldPlan) => (grouped[f.source]?.classes.length ?? 0) === 0;
-  for (const { field, region, parent, within } of regionFields) {
-    // A kecamatan or desa resolves under the region its row's higher columns resolve to: row by row.
-    if (within?.length)
+  /** A kecamatan or desa field's higher region fields, theirs too (indexes into regionFields). */
+  const chainOf = (k: number): number[] => {
+    const seen = new Set<number>();
+    const visit = (j: number) => {
+      for (const a of regionFields[j]?.within ?? [])
+        if (!seen.has(a)) {
+          seen.add(a);
+          visit(a);
+        }
+    };
+    visit(k);
+    return [...seen].sort((a, b) => a - b);
+  };
+  for (const [k, { field, region, parent, within }] of regionFields.entries()) {
+    // A kecamatan or desa resolves under its row's higher region columns: their cells come along
+    // (the chain), each column resolved as the streaming path does; a raw parent among them does not.
+    const chain = chainOf(k).map((j) => regionFields[j] as (typeof regionFields)[number]);
+    if (within?.length && chain.some((rf) => rf.parent !== undefined || rf.region.plan.carry))
       return new NotFast(
         `kolom wilayah "${field.title}" dibaca di bawah wilayah induknya pada baris yang sama`,
       );
+    if (chain.some((rf) => !exactly(rf.field)))
+      return new NotFast(`kolom wilayah "${field.title}" punya terlalu banyak nilai berbeda`);
     if (region.plan.carry)
       return new NotFast(`kolom wilayah "${field.title}" dibaca menurut baris di atasnya`);
     if (!exactly(field) || (parent && !exactly(parent)))
@@ -667,14 +684,145 @@ async function run(
       : `concat(strlen(${s}), ':', ${s}, CASE WHEN ${p} IS NULL THEN '' ELSE '+' || ${p} END)`;
   const regionKeyJs = (s: string, p: string | null | undefined) =>
     p === undefined ? s : `${Buffer.byteLength(s)}:${s}${p === null ? '' : `+${p}`}`;
+  /** The key of a kecamatan or desa cell with its chain's cells (each measured, a NULL as `!`). */
+  const chainKey = (s: string, ps: readonly string[]) =>
+    `concat(strlen(${s}), ':', ${s}${ps.map((p) => `, CASE WHEN ${p} IS NULL THEN '!' ELSE concat('+', strlen(${p}), ':', ${p}) END`).join('')})`;
+  const chainKeyJs = (s: string, ps: readonly (string | null)[]) =>
+    `${Buffer.byteLength(s)}:${s}${ps.map((p) => (p === null ? '!' : `+${Buffer.byteLength(p)}:${p}`)).join('')}`;
   /** Per region field: its rows' index into the r<k> lists; undefined when it has no names. */
   const regionAt: (string | undefined)[] = [];
   /** Per region field: the (name, parent) pair of each raw key (regionKeyJs), for the examples. */
   const pairOf = regionFields.map(() => new Map<string, { v: string; key: string }>());
-  for (const [k, { field, region, parent }] of regionFields.entries()) {
+  /**
+   * A region field's lookup: r<k> (raw key → code, name, BPS code, status), its lists as ENUMs
+   * (enumLists), and the SQL position of a row's key in them (`keySql`, the same key in SQL).
+   */
+  const regionLookup = async (
+    k: number,
+    rows: readonly { key: string; m: RegionMatch | undefined }[],
+    keySql: string,
+  ) => {
+    const region = (regionFields[k] as (typeof regionFields)[number]).region;
+    await c.run(`CREATE TEMP TABLE r${k} (k VARCHAR, code VARCHAR, name VARCHAR, bps VARCHAR, st VARCHAR)`);
+    const appender = await c.createAppender(`r${k}`);
+    for (const { key, m } of rows) {
+      appender.appendVarchar(key);
+      const bps = m?.status === 'resolved' && m.code ? region.bpsCode(m.code) : undefined;
+      for (const x of m?.status === 'resolved'
+        ? [m.code ?? '', m.name ?? '', bps]
+        : [undefined, undefined, undefined]) {
+        if (x === undefined) appender.appendNull();
+        else appender.appendVarchar(x);
+      }
+      if (m === undefined) appender.appendNull();
+      else appender.appendVarchar(m.status);
+      appender.endRow();
+    }
+    appender.closeSync();
+    if (rows.length === 0) {
+      regionAt.push(undefined);
+      return;
+    }
+    await enumLists(
+      c,
+      `re${k}`,
+      `r${k}`,
+      Object.fromEntries(['code', 'name', 'bps', 'st'].map((part) => [`r${k}_${part}`, `t.${part}`])),
+      ['code', 'name', 'bps'].map((part) => `r${k}_${part}`),
+    );
+    regionAt.push(enumIndex(`re${k}`, keySql));
+  };
+  /**
+   * Resolves each (name, parent) pair of a region field once, counting its rows, then writes the
+   * field's lookup: each raw key (`rows`) with the match of its pair.
+   */
+  const settleRegion = async (
+    k: number,
+    pairs: ReadonlyMap<string, { v: string; pv: string | undefined; n: number }>,
+    rows: readonly { key: string; pair: string | undefined }[],
+    keySql: string,
+  ) => {
+    const region = (regionFields[k] as (typeof regionFields)[number]).region;
+    for (const [key, { v, pv, n }] of pairs) {
+      const m = region.resolve(v, pv);
+      region.stats[m.status] += n - 1;
+      if (m.status !== 'resolved')
+        (unresolved[k] as { ambiguous: number; unresolved: number })[m.status] += n;
+      matches[k]?.set(key, m);
+    }
+    await regionLookup(
+      k,
+      rows.map(({ key, pair }) => ({ key, m: pair === undefined ? undefined : matches[k]?.get(pair) })),
+      keySql,
+    );
+  };
+  /** The chain fields of each kecamatan or desa field. */
+  const chains = regionFields.map((_, k) => chainOf(k));
+  const chainRegion = async (k: number, s: number) => {
+    const { field } = regionFields[k] as (typeof regionFields)[number];
+    const chain = chains[k] as number[];
+    const chainCols = chain.map((j) => col((regionFields[j] as (typeof regionFields)[number]).field.source));
+    const raws = (
+      await rowsOf(
+        c,
+        `SELECT ${col(field.source)} AS a, ${chainCols.map((x, i) => `${x} AS b${i}`).join(', ')}, count(*)::BIGINT AS n FROM ${limited} WHERE ${col(field.source)} IS NOT NULL GROUP BY ALL`,
+      )
+    ).map((r) => ({
+      a: r.a as string,
+      bs: chain.map((_, i) => (r[`b${i}`] as string | null) ?? null),
+      n: Number(r.n),
+    }));
+    const pairs = new Map<string, { v: string; pv: string | undefined; n: number }>();
+    const keyOf = raws.map(({ a, bs, n }) => {
+      const v = converted[s]?.get(a);
+      if (typeof v !== 'string' || v === '') return undefined;
+      // Each chain column's cell read as the streaming path reads it, top down.
+      const cell = new Map<number, string>();
+      chain.forEach((j, i) => {
+        const b = bs[i];
+        const x =
+          b === null || b === undefined
+            ? undefined
+            : converted[fields.indexOf((regionFields[j] as (typeof regionFields)[number]).field)]?.get(b);
+        if (typeof x === 'string' && x !== '') cell.set(j, x);
+      });
+      const codeOf = new Map<number, string | undefined>();
+      const codeIn = (j: number): string | undefined => {
+        if (codeOf.has(j)) return codeOf.get(j);
+        const x = cell.get(j);
+        const rf = regionFields[j] as (typeof regionFields)[number];
+        const up = rf.within?.map(codeIn).find((code) => code !== undefined);
+        const m = x === undefined ? undefined : rf.region.match(x, up);
+        const code = m?.status === 'resolved' ? (m.code ?? undefined) : undefined;
+        codeOf.set(j, code);
+        return code;
+      };
+      const pv = (regionFields[k] as (typeof regionFields)[number]).within
+        ?.map(codeIn)
+        .find((code) => code !== undefined);
+      const key = `${pv ?? ''}\u0000${v}`;
+      const pair = pairs.get(key) ?? { v, pv, n: 0 };
+      pair.n += n;
+      pairs.set(key, pair);
+      const rawKey = chainKeyJs(a, bs);
+      pairOf[k]?.set(rawKey, { v, key });
+      return key;
+    });
+    await settleRegion(
+      k,
+      pairs,
+      raws.map(({ a, bs }, j) => ({ key: chainKeyJs(a, bs), pair: keyOf[j] })),
+      chainKey(col(field.source), chainCols),
+    );
+  };
+  for (const [k, { field, parent, within }] of regionFields.entries()) {
     const s = fields.indexOf(field);
     const p = parent ? fields.indexOf(parent) : -1;
     const textParent = parent !== undefined && storageType(parent) === 'text';
+    if (within?.length) {
+      await chainRegion(k, s);
+      continue;
+    }
     const raws =
       p >= 0
         ? (
@@ -698,44 +846,12 @@ async function run(
       pairOf[k]?.set(regionKeyJs(a, b), { v, key });
       return key;
     });
-    for (const [key, { v, pv, n }] of pairs) {
-      const m = region.resolve(v, pv);
-      region.stats[m.status] += n - 1;
-      if (m.status !== 'resolved')
-        (unresolved[k] as { ambiguous: number; unresolved: number })[m.status] += n;
-      matches[k]?.set(key, m);
-    }
-    await c.run(`CREATE TEMP TABLE r${k} (k VARCHAR, code VARCHAR, name VARCHAR, bps VARCHAR, st VARCHAR)`);
-    const appender = await c.createAppender(`r${k}`);
-    for (const [j, { a, b }] of raws.entries()) {
-      const pairKey = keyOf[j];
-      const m = pairKey === undefined ? undefined : matches[k]?.get(pairKey);
-      appender.appendVarchar(regionKeyJs(a, b));
-      const bps = m?.status === 'resolved' && m.code ? region.bpsCode(m.code) : undefined;
-      for (const x of m?.status === 'resolved'
-        ? [m.code ?? '', m.name ?? '', bps]
-        : [undefined, undefined, undefined]) {
-        if (x === undefined) appender.appendNull();
-        else appender.appendVarchar(x);
-      }
-      if (m === undefined) appender.appendNull();
-      else appender.appendVarchar(m.status);
-      appender.endRow();
-    }
-    appender.closeSync();
-    const key = regionKey(col(field.source), p >= 0 ? col((parent as FieldPlan).source) : undefined);
-    if (raws.length === 0) {
-      regionAt.push(undefined);
-      continue;
-    }
-    await enumLists(
-      c,
-      `re${k}`,
-      `r${k}`,
-      Object.fromEntries(['code', 'name', 'bps', 'st'].map((part) => [`r${k}_${part}`, `t.${part}`])),
-      ['code', 'name', 'bps'].map((part) => `r${k}_${part}`),
+    await settleRegion(
+      k,
+      pairs,
+      raws.map(({ a, b }, j) => ({ key: regionKeyJs(a, b), pair: keyOf[j] })),
+      regionKey(col(field.source), p >= 0 ? col((parent as FieldPlan).source) : undefined),
     );
-    regionAt.push(enumIndex(`re${k}`, key));
   }
 
   // The table, in file order, straight to Parquet: one streaming pass, no join, no sort. (An inner
@@ -837,11 +953,38 @@ async function run(
       });
     }
   }
-  for (const [k, { field, parent }] of regionFields.entries()) {
+  /** The first ambiguous and unresolved rows of a kecamatan or desa field, as the other fields'. */
+  const chainExamples = async (k: number, a: string, at: string) => {
+    const { field } = regionFields[k] as (typeof regionFields)[number];
+    const chainCols = (chains[k] as number[]).map((j) =>
+      col((regionFields[j] as (typeof regionFields)[number]).field.source),
+    );
+    for (const status of ['ambiguous', 'unresolved'] as const) {
+      const count = unresolved[k]?.[status] ?? 0;
+      if (count === 0) continue;
+      bump(status === 'ambiguous' ? 'region-ambiguous' : 'region-unresolved', count);
+      const first = await rowsOf(
+        c,
+        `SELECT _r, ${a} AS a, ${chainCols.map((x, i) => `${x} AS b${i}`).join(', ')} FROM ${numbered([a, ...chainCols].join(', '))} WHERE getvariable('r${k}_st')[${at}] = '${status}' ORDER BY _r LIMIT ${EXAMPLES_PER_CODE}`,
+      );
+      for (const r of first) {
+        const bs = chainCols.map((_, i) => (r[`b${i}`] as string | null) ?? null);
+        const pair = pairOf[k]?.get(chainKeyJs(String(r.a), bs));
+        const m = pair && matches[k]?.get(pair.key);
+        const row = Number(r._r) + 1;
+        if (pair && m) found.push(regionIssue(m, pair.v, field, row, row + firstLine - 1));
+      }
+    }
+  };
+  for (const [k, { field, parent, within }] of regionFields.entries()) {
     const p = parent ? fields.indexOf(parent) : -1;
     const at = regionAt[k];
     if (at === undefined) continue;
     const a = col(field.source);
+    if (within?.length) {
+      await chainExamples(k, a, at);
+      continue;
+    }
     const b = p >= 0 ? col((parent as FieldPlan).source) : 'NULL';
     for (const status of ['ambiguous', 'unresolved'] as const) {
       const count = unresolved[k]?.[status] ?? 0;
