@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { getDistricts, getRegencies, getVillages } from 'idn-area-data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashSeed, seededRandom } from '../../../core/random.js';
 import { DuckDBInstance } from '../../../datastore/duckdb/api.js';
@@ -216,6 +217,36 @@ describe('the DuckDB path imports exactly as the streaming path', () => {
     expect(fast.p.layout.footerStartLine).toBe(3_002);
     expect(fast.p.report.counts['unique-error']).toBeGreaterThan(0);
     expect(fast.p.report.counts['primary-key-error']).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('with kecamatan and desa columns under their regency: empty, misspelt, unknown and shared names', async () => {
+    const [regencies, districts, villages] = await Promise.all([
+      getRegencies(),
+      getDistricts(),
+      getVillages(),
+    ]);
+    const rnd = seededRandom(hashSeed('desa'));
+    // Villages of two regencies, many of them sharing names across kecamatan (Sukamaju, Cikeas …).
+    const inRegencies = new Set(['32.01', '32.04']);
+    const picked = villages.filter((v) => inRegencies.has(v.district_code.slice(0, 5))).slice(0, 600);
+    const district = new Map(districts.map((d) => [d.code, d.name]));
+    const regency = new Map(regencies.map((r) => [r.code, r.name]));
+    const lines = ['kabupaten,kecamatan,desa,nilai'];
+    for (let i = 0; i < 8_000; i++) {
+      const v = picked[Math.floor(rnd.next() * picked.length)] as (typeof picked)[number];
+      const r = rnd.next();
+      const kec = r < 0.08 ? '' : (district.get(v.district_code) ?? '');
+      const desa =
+        r > 0.95 ? 'Desa Antah Berantah' : r > 0.9 ? v.name.toUpperCase().slice(1) : v.name.toUpperCase();
+      lines.push(`"${regency.get(v.district_code.slice(0, 5))}","${kec}","${desa}",${i}`);
+    }
+    const path = join(work, 'desa.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const fast = await same(path);
+    const r = fast.p.report;
+    expect(r.counts['region-unresolved']).toBeGreaterThan(100);
+    expect(fast.rows.filter((x) => typeof x.desa_kode === 'string').length).toBeGreaterThan(6_000);
+    expect(fast.p.report.notes).toContain('wilayah "desa": desa/kelurahan');
   }, 120_000);
 
   it('steps aside, with the reason, for what only the streaming path describes exactly', async () => {
