@@ -89,7 +89,10 @@ export function importCommand(): Command {
     .option('--schema <file>', 'Table Schema (JSON) with field types and constraints')
     .option('--schema-out <file>', 'write the Table Schema of this import (types, titles, key) as JSON')
     .option('--sheet <sheet>', 'XLSX sheet (name or 0-based index)')
-    .option('--region-column <column...>', 'columns holding region names (default: detected from headers)')
+    .option(
+      '--region-column <column...>',
+      'columns holding region names (default: detected from headers); a kecamatan or desa column also reads the higher region columns of its row',
+    )
     .option('--on-error <policy>', 'block (default) or warn: publish even with errors')
     .option('--dry-run', 'check and report without publishing')
     .option('-d, --data-dir <dir>', 'data directory (overrides KENDALI_DATA_DIR)')

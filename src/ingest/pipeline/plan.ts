@@ -53,6 +53,66 @@ function levelOf({ field, region }: RegionField): 'province' | 'regency' | 'dist
 }
 
 /**
+ * How well a higher region column `title` pairs with the kecamatan or desa column `own`: the
+ * length of the start their headers share before the level word, then a name column (`nama`)
+ * before a code column.
+ */
+function pairScore(own: string, title: string): number {
+  const prefix = headerPrefix(own).toLowerCase();
+  const other = headerPrefix(title).toLowerCase();
+  let n = 0;
+  while (n < prefix.length && n < other.length && prefix[n] === other[n]) n++;
+  return n * 2 + (/nama|name/i.test(title) ? 1 : 0);
+}
+
+/** The kecamatan or desa level an explicit region column holds, by its options or its header. */
+function lowerLevel(spec: RegionColumnOptions): 'district' | 'village' | undefined {
+  const level = spec.level ?? headerLevel(spec.column);
+  return level === 'district' || level === 'village' ? level : undefined;
+}
+
+/**
+ * A kecamatan or desa column named explicitly (`--region-column desa`) still resolves under the
+ * file's higher region columns, as a detected one does: per level above it that no named column
+ * holds, the region header (among `titles`, those `eligible`) that pairs best with it joins the
+ * region columns. Their titles, in the order found.
+ */
+function impliedAncestors(
+  explicit: readonly RegionColumnOptions[],
+  titles: readonly string[],
+  eligible: (title: string) => boolean,
+  named: (title: string) => boolean,
+): string[] {
+  const taken = new Set<string>();
+  const levels = new Set(
+    explicit.map((spec) => spec.level ?? headerLevel(spec.column)).filter((l) => l !== undefined),
+  );
+  const found: string[] = [];
+  for (const spec of explicit) {
+    const own = lowerLevel(spec);
+    if (!own) continue;
+    for (const level of ['district', 'regency', 'province'] as const) {
+      if ((RANK[level] as number) >= (RANK[own] as number) || levels.has(level)) continue;
+      let best: string | undefined;
+      let bestScore = -1;
+      for (const title of titles) {
+        if (headerLevel(title) !== level || named(title) || !eligible(title)) continue;
+        const score = pairScore(spec.column, title);
+        if (score > bestScore) {
+          best = title;
+          bestScore = score;
+        }
+      }
+      if (best !== undefined && !taken.has(best)) {
+        taken.add(best);
+        found.push(best);
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * Gives each kecamatan and desa field its higher region fields, one per level above it: of several
  * (`bps_nama_kecamatan`, `kemendagri_nama_kecamatan`), the one whose header starts as its own does,
  * then a name column (`nama`) before a code column.
@@ -61,13 +121,6 @@ function withAncestors(regionFields: readonly RegionField[]): RegionField[] {
   return regionFields.map((rf) => {
     const own = levelOf(rf);
     if (own !== 'district' && own !== 'village') return rf;
-    const prefix = headerPrefix(rf.field.title).toLowerCase();
-    const shared = (title: string) => {
-      const other = headerPrefix(title).toLowerCase();
-      let n = 0;
-      while (n < prefix.length && n < other.length && prefix[n] === other[n]) n++;
-      return n;
-    };
     const within: number[] = [];
     for (const level of ['district', 'regency', 'province'] as const) {
       if ((RANK[level] as number) >= (RANK[own] as number)) continue;
@@ -75,7 +128,7 @@ function withAncestors(regionFields: readonly RegionField[]): RegionField[] {
       let bestScore = -1;
       regionFields.forEach((other, i) => {
         if (other === rf || levelOf(other) !== level) return;
-        const score = shared(other.field.title) * 2 + (/nama|name/i.test(other.field.title) ? 1 : 0);
+        const score = pairScore(rf.field.title, other.field.title);
         if (score > bestScore) {
           best = i;
           bestScore = score;
@@ -129,12 +182,14 @@ export function planFields(
 }
 
 /** The fields whose header names a region level; before typing (the DuckDB path needs their distinct values). */
-export const regionCandidates = (titles: readonly string[], options: PlanOptions): string[] =>
-  options.regions
-    ? options.regions.flatMap((r) => [r.column, ...(r.parentColumn ? [r.parentColumn] : [])])
-    : options.autoRegions === false
-      ? []
-      : titles.filter(looksLikeRegionHeader);
+export function regionCandidates(titles: readonly string[], options: PlanOptions): string[] {
+  if (!options.regions) return options.autoRegions === false ? [] : titles.filter(looksLikeRegionHeader);
+  const named = options.regions.flatMap((r) => [r.column, ...(r.parentColumn ? [r.parentColumn] : [])]);
+  const names = fieldNames(titles);
+  const isNamed = (title: string) =>
+    named.includes(title) || named.includes(names[titles.indexOf(title)] as string);
+  return [...named, ...impliedAncestors(options.regions, titles, looksLikeRegionHeader, isNamed)];
+}
 
 /** Region columns: explicit, or headers naming a region level with mostly resolvable values. */
 export async function planTable(
@@ -144,13 +199,27 @@ export async function planTable(
   notes: string[],
 ): Promise<TablePlan> {
   const fields = planFields(titles, profiles, options, notes);
-  const specs: readonly RegionColumnOptions[] =
-    options.regions ??
-    (options.autoRegions === false
+  const isRegionText = (f: FieldPlan) => f.type === 'string' && looksLikeRegionHeader(f.title);
+  const explicit = options.regions;
+  const implied = explicit
+    ? impliedAncestors(
+        explicit,
+        titles,
+        (title) => fields.some((f) => f.title === title && isRegionText(f)),
+        (title) =>
+          explicit.some((r) =>
+            fields.some(
+              (f) =>
+                f.title === title && [r.column, r.parentColumn].some((c) => c === f.title || c === f.name),
+            ),
+          ),
+      )
+    : [];
+  const specs: readonly RegionColumnOptions[] = explicit
+    ? [...explicit, ...implied.map((column) => ({ column }))]
+    : options.autoRegions === false
       ? []
-      : fields
-          .filter((f) => f.type === 'string' && looksLikeRegionHeader(f.title))
-          .map((f) => ({ column: f.title })));
+      : fields.filter(isRegionText).map((f) => ({ column: f.title }));
   const regionFields: RegionField[] = [];
   for (const spec of specs) {
     const field = fields.find((f) => f.title === spec.column || f.name === spec.column);
@@ -172,12 +241,17 @@ export async function planTable(
       profile.distinctOverflow ? undefined : profile.distinct.keys(),
       options.crosswalk,
     );
-    if (!options.regions && region.plan.recognised < 0.5) {
+    const detected = !explicit || implied.includes(spec.column);
+    if (detected && region.plan.recognised < 0.5) {
       notes.push(
         `kolom "${field.title}" tidak dibaca sebagai wilayah: hanya ${Math.round(region.plan.recognised * 100)}% nilainya dikenali`,
       );
       continue;
     }
+    if (explicit && detected)
+      notes.push(
+        `kolom "${field.title}" ikut dibaca sebagai wilayah: induk kolom kecamatan/desa yang disebut`,
+      );
     notes.push(`wilayah "${field.title}": ${region.plan.note}`);
     regionFields.push({ field, region, ...(parent ? { parent } : {}) });
   }

@@ -247,7 +247,19 @@ describe('the DuckDB path imports exactly as the streaming path', () => {
     expect(r.counts['region-unresolved']).toBeGreaterThan(100);
     expect(fast.rows.filter((x) => typeof x.desa_kode === 'string').length).toBeGreaterThan(6_000);
     expect(fast.p.report.notes).toContain('wilayah "desa": desa/kelurahan');
-  }, 120_000);
+    // Named alone (`--region-column desa`), the desa column still resolves under the kecamatan
+    // and kabupaten columns of its row, which join the region columns: the same codes.
+    const named = await same(path, { regions: [{ column: 'desa' }] });
+    expect(named.p.report.notes).toContain(
+      'kolom "kecamatan" ikut dibaca sebagai wilayah: induk kolom kecamatan/desa yang disebut',
+    );
+    expect(named.p.report.notes).toContain(
+      'kolom "kabupaten" ikut dibaca sebagai wilayah: induk kolom kecamatan/desa yang disebut',
+    );
+    const codes = (rows: Row[]) => rows.map((x) => [x.desa_kode, x.kecamatan_kode, x.kabupaten_kode]);
+    expect(codes(named.rows)).toEqual(codes(fast.rows));
+    expect(named.p.report.counts).toEqual(r.counts);
+  }, 180_000);
 
   it('steps aside, with the reason, for what only the streaming path describes exactly', async () => {
     const ragged = join(work, 'ragged.csv');
