@@ -18,13 +18,22 @@ export class CliError extends Error {
 }
 
 /**
- * A coded error's line as `errorLine` wrote it (`message (field: reason)`, a failed job's error),
- * in `lang`: the message, and the reason of a single field.
+ * A coded error's line as `errorLine` wrote it (`message (field: reason, reason; field: reason)`,
+ * a failed job's error), in `lang`: the message, and each field's reasons (one by one when each
+ * reads as a message, else whole: a reason may itself hold a comma).
  */
 export function translateLine(line: string, lang: MessageLanguage = cliLanguage()): string {
-  const m = /^(.*?) \(([\w.]+): ([\s\S]*)\)$/.exec(line);
+  const m = /^(.*?) \(([\w.]+: [\s\S]*)\)$/.exec(line);
   if (!m) return translateMessage(line, lang);
-  return `${translateMessage(m[1] as string, lang)} (${m[2]}: ${translateMessage(m[3] as string, lang)})`;
+  const tr = (text: string) => translateMessage(text, lang);
+  const fields = (m[2] as string).split(/; (?=[\w.]+: )/).map((part) => {
+    const at = part.indexOf(': ');
+    const [field, reasons] = [part.slice(0, at), part.slice(at + 2)];
+    const each = reasons.split(', ');
+    const read = each.map(tr);
+    return `${field}: ${each.length > 1 && read.every((r, i) => r !== each[i]) ? read.join(', ') : tr(reasons)}`;
+  });
+  return `${tr(m[1] as string)} (${fields.join('; ')})`;
 }
 
 /** Prints one clear line for the error, in `lang`, and returns the exit code (2 for bad configuration). */
