@@ -360,4 +360,45 @@ export const MESSAGES_ID: Readonly<Record<string, string>> = {
   'indicator values for province {code}': 'nilai indikator untuk provinsi {code}',
   'region {input.parent}': 'wilayah {input.parent}',
   'region {input.id}': 'wilayah {input.id}',
+
+  // Why a region value resolved as it did (regions/resolve), in a region issue's message.
+  'no region of that name': 'tidak ada wilayah bernama demikian',
+  'matches only outside the given parent or kind':
+    'hanya cocok di luar induk atau jenis wilayah yang ditentukan',
+  '{kept.length} regions match': '{kept.length} wilayah cocok',
+  '"{s}" is not a Kemendagri (NN.NN.NN.NNNN) or BPS code':
+    '"{s}" bukan kode Kemendagri (NN.NN.NN.NNNN) ataupun kode BPS',
+  '"{digits}" has {digits.length} digits: BPS codes have 2, 4, 7 or 10; Kemendagri codes are dotted':
+    '"{digits}" terdiri atas {digits.length} angka: kode BPS terdiri atas 2, 4, 7 atau 10 angka; kode Kemendagri bertitik',
+  '"{digits}" is not a Kemendagri code': '"{digits}" bukan kode Kemendagri',
+  '{m.code} is outside the given parent {parent}': '{m.code} berada di luar induk yang ditentukan, {parent}',
+  'province {digits} is {asK.name} for Kemendagri and {asB.name} for BPS: set codeScheme':
+    'provinsi {digits} adalah {asK.name} menurut Kemendagri dan {asB.name} menurut BPS: tetapkan codeScheme',
+  'the names in a label with "/" disagree': 'nama-nama dalam label dengan "/" tidak sepakat',
+  '"{elsewhere.name}" ({elsewhere.code}) matches outside the parent':
+    '"{elsewhere.name}" ({elsewhere.code}) cocok di luar induknya',
+  '"{s}" has spaces inside a code': '"{s}" memuat spasi di dalam kode',
+  'bare name read as {ctx.bare} (bareNameMeans)':
+    'nama tanpa awalan dibaca sebagai {ctx.bare} (bareNameMeans)',
+  'parent "{hint.trim()}" taken from the label': 'induk "{hint.trim()}" diambil dari label',
+  'one of the names in a label with "/"': 'salah satu nama dalam label dengan "/"',
+  'found inside the label "{raw.trim()}"': 'ditemukan di dalam label "{raw.trim()}"',
+  'code {code} was removed and has no successor': 'kode {code} sudah dihapus dan tidak ada penggantinya',
+  'no region has the Kemendagri code {code}': 'tidak ada wilayah dengan kode Kemendagri {code}',
+  '{from} names another unit; matched BPS name "{hit.bpsName}"':
+    '{from} menamai satuan wilayah lain; cocok dengan nama BPS "{hit.bpsName}"',
+  '{from} is not in the reference data; matched BPS name "{hit.bpsName}"':
+    '{from} tidak ada dalam data rujukan; cocok dengan nama BPS "{hit.bpsName}"',
+  '{from} is "{region.name}" but BPS calls it "{hit.bpsName}"':
+    '{from} adalah "{region.name}", tetapi BPS menyebutnya "{hit.bpsName}"',
+  '{from}, which is not in the reference data': '{from}, yang tidak ada dalam data rujukan',
+  'no BPS province {digits}': 'tidak ada provinsi BPS {digits}',
+  'no province has the code {digits}': 'tidak ada provinsi dengan kode {digits}',
+  'BPS code {input.digits} is not in the crosswalk': 'kode BPS {input.digits} tidak ada dalam tabel padanan',
+  '"{input.digits}" looks like a BPS code; undotted codes are not read as Kemendagri codes: load a BPS–Kemendagri crosswalk':
+    '"{input.digits}" tampak seperti kode BPS; kode tanpa titik tidak dibaca sebagai kode Kemendagri: muat tabel padanan BPS–Kemendagri',
+  'former name "{f.former}"': 'nama lama "{f.former}"',
+  'no letters or digits': 'tidak ada huruf atau angka',
+  'empty value': 'nilai kosong',
+  'parent "{value}" ignored: {m.status}': 'induk "{value}" diabaikan: {m.status}',
 };

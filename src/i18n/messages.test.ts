@@ -6,8 +6,8 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { messageTemplates } from '../../test/support/message-templates.js';
-import { requestLanguage, translateMessage } from './messages.js';
+import { messageTemplates, regionReasonTemplates } from '../../test/support/message-templates.js';
+import { requestLanguage, translateMessage, translateReasons } from './messages.js';
 import { MESSAGES_ID } from './messages-id.js';
 
 const SRC = resolve(import.meta.dirname, '..');
@@ -23,6 +23,26 @@ describe('the Indonesian catalog', () => {
       .filter((t) => /[A-Za-z]{2}/.test(t.text.replace(/\{[^{}]+\}/g, '')) && !(t.text in MESSAGES_ID))
       .map((t) => `${t.where}: ${JSON.stringify(t.text)}`);
     expect(missing).toEqual([]);
+  });
+
+  it('translates every reason region resolution gives, alone and joined to another', () => {
+    const reasons = regionReasonTemplates(resolve(SRC, 'regions/resolve'));
+    expect(reasons.map((t) => t.text)).toContain('no region of that name');
+    expect(reasons.length).toBeGreaterThan(20);
+    const missing = reasons
+      // `{reason}; {m.reason}` only joins reasons.
+      .filter((t) => /[A-Za-z]{2}/.test(t.text.replace(/\{[^{}]+\}/g, '')) && !(t.text in MESSAGES_ID))
+      .map((t) => `${t.where}: ${JSON.stringify(t.text)}`);
+    expect(missing).toEqual([]);
+    expect(
+      translateReasons(
+        'found inside the label "Kab. Bandung Barat (KBB)"; "3204" has 4 digits: BPS codes have 2, 4, 7 or 10; Kemendagri codes are dotted; something else',
+        'id',
+      ),
+    ).toBe(
+      'ditemukan di dalam label "Kab. Bandung Barat (KBB)"; "3204" terdiri atas 4 angka: kode BPS terdiri atas 2, 4, 7 atau 10 angka; kode Kemendagri bertitik; something else',
+    );
+    expect(translateReasons('no region of that name', 'en')).toBe('no region of that name');
   });
 
   it('names in each text only the parts of its template, none left empty or next to another', () => {

@@ -78,6 +78,33 @@ export function translateMessage(message: string, lang: MessageLanguage, depth =
 }
 
 /**
+ * Reasons joined by `; ` (region resolution adds one reason to another), each in `lang`: from each
+ * reason, the fewest that read together as one message of the catalog (a template may itself hold
+ * `; `); a reason it has no words for stays as it is.
+ */
+export function translateReasons(text: string, lang: MessageLanguage): string {
+  if (lang === 'en') return text;
+  const parts = text.split('; ');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; ) {
+    let taken = 1;
+    let read = parts[i] as string;
+    for (let j = i + 1; j <= parts.length; j++) {
+      const joined = parts.slice(i, j).join('; ');
+      const translated = translateMessage(joined, lang);
+      if (translated !== joined) {
+        taken = j - i;
+        read = translated;
+        break;
+      }
+    }
+    out.push(read);
+    i += taken;
+  }
+  return out.join('; ');
+}
+
+/**
  * The language a request prefers from `Accept-Language` (`id`, `id-ID`, `en-US;q=0.8`, …): the
  * first of Indonesian or English by quality; English when it names neither (CKAN's clients).
  */

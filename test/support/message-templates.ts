@@ -35,8 +35,8 @@ function literal(node: ts.Node, sf: ts.SourceFile): string | undefined {
   return undefined;
 }
 
-/** Every message template under `root` (source files, not tests). */
-export function messageTemplates(root: string): Template[] {
+/** Templates under `root` (source files, not tests): the literals `pick` hands to `take`. */
+function collect(root: string, pick: (node: ts.Node, take: (node: ts.Node) => void) => void): Template[] {
   const files = (readdirSync(root, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
     .map((f) => join(root, f));
@@ -60,15 +60,44 @@ export function messageTemplates(root: string): Template[] {
       ts.forEachChild(node, take);
     };
     const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
-        const name = node.expression.text;
-        if (MESSAGE_CALLS.has(name)) for (const arg of node.arguments) take(arg);
-        // addFieldError(errors, field, message)
-        if (name === 'addFieldError' && node.arguments[2]) take(node.arguments[2]);
-      }
+      pick(node, take);
       ts.forEachChild(node, visit);
     };
     visit(sf);
   }
   return found;
 }
+
+/** Every message template under `root` (source files, not tests). */
+export const messageTemplates = (root: string): Template[] =>
+  collect(root, (node, take) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      const name = node.expression.text;
+      if (MESSAGE_CALLS.has(name)) for (const arg of node.arguments) take(arg);
+      // addFieldError(errors, field, message)
+      if (name === 'addFieldError' && node.arguments[2]) take(node.arguments[2]);
+    }
+  });
+
+/**
+ * The reasons region resolution gives (src/regions/resolve): `unresolved(reason, …)`,
+ * `lower(match, factor, reason)` and every `reason:` written as text.
+ */
+export const regionReasonTemplates = (root: string): Template[] =>
+  collect(root, (node, take) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      const name = node.expression.text;
+      if (name === 'unresolved' && node.arguments[0]) take(node.arguments[0]);
+      if (name === 'lower' && node.arguments[2]) take(node.arguments[2]);
+    }
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'reason') {
+      const init = node.initializer;
+      if (
+        ts.isStringLiteral(init) ||
+        ts.isTemplateExpression(init) ||
+        ts.isNoSubstitutionTemplateLiteral(init) ||
+        ts.isConditionalExpression(init)
+      )
+        take(init);
+    }
+  });

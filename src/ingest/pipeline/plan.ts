@@ -4,6 +4,7 @@
  * stored columns. Shared by the streaming path (import.ts) and the DuckDB path (fast/).
  */
 import { validation } from '../../core/errors.js';
+import { translateReasons } from '../../i18n/messages.js';
 import type { Crosswalk } from '../../regions/crosswalk/crosswalk.js';
 import type { RegionMatch } from '../../regions/resolve/index.js';
 import { storageType } from './convert.js';
@@ -305,6 +306,6 @@ export function regionIssue(
     message:
       m.status === 'ambiguous'
         ? `"${value}" bisa berarti: ${candidates}`
-        : `"${value}" tidak dikenali sebagai wilayah${m.reason ? ` (${m.reason})` : ''}`,
+        : `"${value}" tidak dikenali sebagai wilayah${m.reason ? ` (${translateReasons(m.reason, 'id')})` : ''}`,
   };
 }

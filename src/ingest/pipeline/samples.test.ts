@@ -213,6 +213,13 @@ describe('importing the real samples', () => {
       expect(checked.length, name).toBeGreaterThan(15_500);
     }
     expect(p.report.notes).toContain('wilayah "kemendagri_nama_desa_kelurahan": desa/kelurahan');
+    // What is left unresolved says why in Bahasa Indonesia, as the rest of the message does.
+    const unresolved = p.report.issues.filter((x) => x.code === 'region-unresolved');
+    expect(unresolved.length).toBeGreaterThan(0);
+    for (const x of unresolved)
+      expect(x.message).toMatch(
+        /^".+" tidak dikenali sebagai wilayah \((tidak ada wilayah bernama demikian|hanya cocok di luar induk atau jenis wilayah yang ditentukan|tidak ada wilayah dengan kode Kemendagri [0-9.]+)\)$/,
+      );
     // Years Excel wrote as 2019.0 are not described by a thousands style they do not have.
     expect(p.report.types.find((t) => t.field === 'tahun')?.reason).toBe(
       'bilangan bulat, ditulis Excel sebagai pecahan .0',

@@ -89,8 +89,14 @@ function viaCrosswalk(env: CodeEnv, hit: CrosswalkEntry, opts: ResolveOptions): 
           1,
         );
   if (named?.status === 'resolved' && named.code !== undefined) {
-    const reason = `${from} ${region ? 'names another unit' : 'is not in the reference data'}; matched BPS name "${hit.bpsName}"`;
-    return { ...named, method: 'code', confidence: Math.min(0.9, named.confidence), reason };
+    return {
+      ...named,
+      method: 'code',
+      confidence: Math.min(0.9, named.confidence),
+      reason: region
+        ? `${from} names another unit; matched BPS name "${hit.bpsName}"`
+        : `${from} is not in the reference data; matched BPS name "${hit.bpsName}"`,
+    };
   }
   if (region && hit.current) {
     return byCode(
