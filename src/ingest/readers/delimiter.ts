@@ -27,11 +27,11 @@ export function detectDelimiter(text: string): DelimiterChoice {
     }
   }
   if (best === undefined)
-    return { delimiter: ',', reason: 'no delimiter found in the first records; one column' };
+    return { delimiter: ',', reason: 'tidak ada pemisah di rekaman-rekaman pertama; satu kolom' };
   const name = best.delimiter === '\t' ? 'tab' : `"${best.delimiter}"`;
   return {
     delimiter: best.delimiter,
-    reason: `${name} appears ${best.per} times in ${best.agree} of the first ${counts.length} records`,
+    reason: `${name} muncul ${best.per} kali di ${best.agree} dari ${counts.length} rekaman pertama`,
   };
 }
 

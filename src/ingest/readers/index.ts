@@ -111,7 +111,7 @@ export async function openReader(path: string, options: ReaderOptions = {}): Pro
     const source = { path, gzip, bytes, encoding };
     const plan = await planHtml(source, options);
     const notes = plan.layout
-      ? [`${plan.sheet} is a layout table; its inner tables were stitched together`]
+      ? [`${plan.sheet} adalah tabel tata letak; tabel-tabel di dalamnya disatukan`]
       : [];
     const info = { ...text, format: 'html' as const, sheet: plan.sheet, sheets: plan.sheets, notes };
     return reader(info, () => htmlRows(source, plan, limits, options));
@@ -131,7 +131,7 @@ export async function openReader(path: string, options: ReaderOptions = {}): Pro
     ...text,
     format,
     delimiter: choice.delimiter,
-    notes: [`delimiter: ${choice.reason}`],
+    notes: [`pemisah kolom: ${choice.reason}`],
   } as const;
   const source = { path, gzip, bytes, encoding, delimiter: choice.delimiter };
   return reader(info, () => csvRows(source, limits, options));

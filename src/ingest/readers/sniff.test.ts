@@ -44,7 +44,7 @@ describe('delimiter detection', () => {
     expect(detectDelimiter('a\tb\tc\n1\t2\t3\n').delimiter).toBe('\t');
     expect(detectDelimiter('nama\nBogor\n')).toEqual({
       delimiter: ',',
-      reason: 'no delimiter found in the first records; one column',
+      reason: 'tidak ada pemisah di rekaman-rekaman pertama; satu kolom',
     });
   });
 });

@@ -95,7 +95,7 @@ describe('XLSX: values', () => {
   it('skips empty and hidden sheets by default, lists them all', async () => {
     const reader = await openReader(path);
     expect(reader.info).toMatchObject({ sheet: 'Data', sheets: ['Catatan', 'Rahasia', 'Data'] });
-    expect(reader.info.notes).toEqual(['read sheet "Data", the first visible one with data']);
+    expect(reader.info.notes).toEqual(['membaca lembar "Data", lembar tampak pertama yang berisi data']);
   });
 
   it('turns rich text, formulas, errors, dates and booleans into text', async () => {

@@ -45,7 +45,7 @@ export async function openXlsx(
     scanner.push(decoder.decode(chunk, { stream: true }));
   }
   if (scanner.truncated)
-    notes.push(`more than ${scanner.merges.length} merged ranges; the rest are not repeated`);
+    notes.push(`lebih dari ${scanner.merges.length} rentang sel gabungan; sisanya tidak diulang`);
   return { workbook, sheet, merges: scanner.merges, notes };
 }
 
@@ -83,7 +83,7 @@ async function chooseSheet(
   for (const sheet of visible) {
     if (await hasData(path, sheetEntry(path, entries, sheet), limits)) {
       if (sheet !== sheets[0])
-        notes.push(`read sheet ${JSON.stringify(sheet.name)}, the first visible one with data`);
+        notes.push(`membaca lembar ${JSON.stringify(sheet.name)}, lembar tampak pertama yang berisi data`);
       return sheet;
     }
   }

@@ -41,12 +41,13 @@ export class DataFilter {
       this.layout.footerStartLine = held[start]!.line;
       const texts = held.slice(start).map(firstText).filter(Boolean);
       this.layout.notes.push(
-        `footer from line ${held[start]!.line}: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
+        `catatan kaki mulai baris ${held[start]!.line}: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
       );
       this.held = held.slice(0, start);
     }
     this.release(out);
-    if (this.empty > 0) this.layout.notes.push(`dropped ${this.empty} empty row(s) among or after the data`);
+    if (this.empty > 0)
+      this.layout.notes.push(`${this.empty} baris kosong di antara atau setelah data dibuang`);
   }
 
   private release(out: RawRow[]): void {

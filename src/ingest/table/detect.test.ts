@@ -39,14 +39,14 @@ describe('headers', () => {
     expect(layout.header).toEqual(['Wilayah', 'Laki-laki', 'Perempuan']);
     expect(layout.context).toEqual(['Tabel 1. Penduduk', '2024']);
     expect(layout.dataStartLine).toBe(4);
-    expect(layout.notes.join('\n')).toMatch(/lines 1, 2: title or context/);
+    expect(layout.notes.join('\n')).toMatch(/baris 1, 2: judul tabel atau keterangan/);
   });
 
   it('names blank headers kolom_N and repeated ones name_2, and says so', async () => {
     const { layout } = await detect('nilai,,nilai,Nilai,kolom_2\n1,2,3,4,5');
     expect(layout.header).toEqual(['nilai', 'kolom_2', 'nilai_2', 'Nilai_3', 'kolom_2_2']);
-    expect(layout.notes).toContain('column 3: repeated name "nilai" → "nilai_2"');
-    expect(layout.notes).toContain('blank header named kolom_2');
+    expect(layout.notes).toContain('kolom 3: nama berulang "nilai" → "nilai_2"');
+    expect(layout.notes).toContain('judul kosong dinamai kolom_2');
   });
 
   it('leaves out column-number rows such as (1) (2) (3)', async () => {
@@ -80,7 +80,7 @@ describe('rows around the data', () => {
     const { layout, rows } = await detect(',,\nA,B,C\nx,1,2\n,,\nSumber: BPS,,\n');
     expect(layout).toMatchObject({ headerRows: [2], dataStartLine: 3, footerStartLine: 4 });
     expect(rows).toEqual([[3, ['x', '1', '2']]]);
-    expect(layout.notes).toContain('footer from line 4: "Sumber: BPS"');
+    expect(layout.notes).toContain('catatan kaki mulai baris 4: "Sumber: BPS"');
   });
 
   it('keeps label-only rows followed by data, or at the end without a footnote', async () => {
@@ -95,7 +95,7 @@ describe('rows around the data', () => {
     const { layout, rows } = await detect('A,B\nx,1\n,\ny,2\nCatatan: angka sementara,\n');
     expect(rows.map((r) => r[0])).toEqual([2, 4]);
     expect(layout.footerStartLine).toBe(5);
-    expect(layout.notes).toContain('dropped 1 empty row(s) among or after the data');
+    expect(layout.notes).toContain('1 baris kosong di antara atau setelah data dibuang');
   });
 
   it('drops columns with neither header nor values, and fails if a value shows up later', async () => {
@@ -174,7 +174,7 @@ describe('a header the caller expects', () => {
     const t = await detectTable(rows(file), { expectedNames: ['kode', 'tahun', 'nilai', 'Nilai (persen)'] });
     expect(t.layout.header).toEqual(['kode', 'tahun', 'nilai']);
     expect(t.layout.dataStartLine).toBe(2);
-    expect(t.layout.notes).toContain('header: line 1, the field names of the Table Schema');
+    expect(t.layout.notes).toContain('judul: baris 1, nama-nama field Table Schema');
   });
 
   it('names that are not the first row’s change nothing', async () => {

@@ -88,7 +88,7 @@ export async function detectTable(
   const columns = options.knownHeader ? all : all.filter((c) => filled.has(c));
   const droppedColumns = all.filter((c) => !options.knownHeader && !filled.has(c));
   const notes: string[] = [];
-  if (first > 0) notes.push(`skipped ${first} empty row(s) above the table`);
+  if (first > 0) notes.push(`${first} baris kosong di atas tabel dilewati`);
   const expected = new Set((options.expectedNames ?? []).map((n) => clean(n).toLowerCase()).filter(Boolean));
   const named = columns.map((c) => clean(sample[first]!.cells[c]).toLowerCase()).filter(Boolean);
   const matchesExpected =
@@ -103,15 +103,13 @@ export async function detectTable(
           dataIndex: first + 1,
           names: columns.map((c) => clean(sample[first]!.cells[c])),
           context: [],
-          notes: matchesExpected
-            ? [`header: line ${sample[first]!.line}, the field names of the Table Schema`]
-            : [],
+          notes: matchesExpected ? [`judul: baris ${sample[first]!.line}, nama-nama field Table Schema`] : [],
         }
       : findHeader(sample, columns, first);
   notes.push(...found.notes);
   if (droppedColumns.length > 0) {
     notes.push(
-      `dropped empty column(s) ${droppedColumns.map((c) => c + 1).join(', ')}: no header and no value in the first ${sample.length} rows`,
+      `kolom kosong ${droppedColumns.map((c) => c + 1).join(', ')} dibuang: tanpa judul dan tanpa nilai di ${sample.length} baris pertama`,
     );
   }
   const layout: TableLayout = {

@@ -26,7 +26,7 @@ export interface HeaderFinding {
 
 const range = (rows: readonly RawRow[], indexes: number[]): string => {
   const lines = indexes.map((i) => rows[i]!.line);
-  return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
+  return `baris ${lines.join(', ')}`;
 };
 
 export function findHeader(rows: readonly RawRow[], used: readonly number[], first: number): HeaderFinding {
@@ -35,17 +35,17 @@ export function findHeader(rows: readonly RawRow[], used: readonly number[], fir
   const kinds = (i: number): CellKind[] => used.map((c) => classify(rows[i]!.cells[c]));
   let end = first;
   while (end < rows.length && !kinds(end).some(isDataEvidence)) end++;
-  let because = ', the first row holding a number that is not a year, or a marker such as "-"';
+  let because = ', baris pertama yang memuat angka selain tahun, atau penanda seperti "-"';
   if (end === first) {
-    notes.push(`no header: line ${rows[first]!.line} already holds numbers; columns are named kolom_N`);
+    notes.push(`tanpa judul: baris ${rows[first]!.line} sudah memuat angka; kolom dinamai kolom_N`);
     return { headerIndexes: [], dataIndex: first, names: used.map(() => ''), context: [], notes };
   }
   if (end === rows.length || end - first > MAX_HEADER_ROWS) {
     const why =
       end === rows.length
-        ? 'no row holds numbers'
-        : `more than ${MAX_HEADER_ROWS} rows of text before any number`;
-    notes.push(`${why}; line ${rows[first]!.line} is taken as the header`);
+        ? 'tidak ada baris yang memuat angka'
+        : `lebih dari ${MAX_HEADER_ROWS} baris teks sebelum angka pertama`;
+    notes.push(`${why}; baris ${rows[first]!.line} dipakai sebagai judul`);
     end = first + 1;
     because = '';
   }
@@ -55,7 +55,7 @@ export function findHeader(rows: readonly RawRow[], used: readonly number[], fir
     used.every((c) => cell(i, c) === '' || /^\(\d{1,3}\)$/.test(cell(i, c))),
   );
   if (numbering.length > 0 && numbering.length < block.length) {
-    notes.push(`${range(rows, numbering)}: column numbers "(1)", "(2)"…, not names`);
+    notes.push(`${range(rows, numbering)}: nomor kolom "(1)", "(2)"…, bukan nama`);
     block = block.filter((i) => !numbering.includes(i));
   }
   const [label = 0, ...values] = used;
@@ -67,7 +67,7 @@ export function findHeader(rows: readonly RawRow[], used: readonly number[], fir
     const labelOnly = block.findIndex((i) => i > lastNaming && cell(i, label) !== '' && distinct(i) === 0);
     if (labelOnly !== -1) {
       end = block[labelOnly]!;
-      because = ', a row with only a label after the header';
+      because = ', baris yang hanya berisi label setelah judul';
       block = block.slice(0, labelOnly);
       naming = naming.filter((i) => i < end);
     }
@@ -83,12 +83,12 @@ export function findHeader(rows: readonly RawRow[], used: readonly number[], fir
   }
   notes.push(
     rows[end] === undefined
-      ? `header: ${range(rows, block)}; no data rows`
-      : `header: ${range(rows, block)}; data start at line ${rows[end]!.line}${because}`,
+      ? `judul: ${range(rows, block)}; tanpa baris data`
+      : `judul: ${range(rows, block)}; data mulai baris ${rows[end]!.line}${because}`,
   );
   if (contextRows.length > 0 && block.length > 1) {
     notes.push(
-      `${range(rows, contextRows)}: title or context (one text over the columns): ${context.map((t) => JSON.stringify(t)).join(', ')}`,
+      `${range(rows, contextRows)}: judul tabel atau keterangan (satu teks di atas kolom-kolom): ${context.map((t) => JSON.stringify(t)).join(', ')}`,
     );
   }
   return { headerIndexes: block, dataIndex: end, names, context, notes };
@@ -129,11 +129,11 @@ export function uniqueNames(names: readonly string[], notes: string[]): string[]
     let candidate = base;
     for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base}_${n}`;
     if (candidate !== base)
-      notes.push(`column ${k + 1}: repeated name ${JSON.stringify(name)} → ${JSON.stringify(candidate)}`);
+      notes.push(`kolom ${k + 1}: nama berulang ${JSON.stringify(name)} → ${JSON.stringify(candidate)}`);
     base = candidate;
     taken.add(base.toLowerCase());
     out.push(base);
   });
-  if (blanks.length > 0) notes.push(`blank header named ${blanks.join(', ')}`);
+  if (blanks.length > 0) notes.push(`judul kosong dinamai ${blanks.join(', ')}`);
   return out;
 }

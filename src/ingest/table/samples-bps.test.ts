@@ -70,7 +70,7 @@ describe('BPS table exports', () => {
       dataStartLine: 3,
     });
     expect(r.rows).toEqual([[3, ['JAWA BARAT', '410988', '386198', '367755']]]);
-    expect(r.layout.notes).toContain('skipped 1 empty row(s) above the table');
+    expect(r.layout.notes).toContain('1 baris kosong di atas tabel dilewati');
   });
 
   it('bps_garis_kemiskinan_jabar_html.xls: HTML in an .xls, nested header tables stitched', async () => {
@@ -146,7 +146,7 @@ describe('BPS table exports', () => {
     expect(find(r, 'Papua Selatan')).toEqual([37, ['Papua Selatan', '', '', '...', ...Array(13).fill('')]]);
     expect(r.rows.at(-1)![0]).toBe(40);
     expect(r.rows.at(-1)![1][0]).toBe('Indonesia');
-    expect(r.layout.notes).toContain('footer from line 41: "Catatan", "Angka tetap"');
+    expect(r.layout.notes).toContain('catatan kaki mulai baris 41: "Catatan", "Angka tetap"');
   });
 
   it('bps_produksi_padi_bulanan_2025.xlsx: merged A1:A4, B2:N2, B3:N3', async () => {
