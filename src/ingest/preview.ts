@@ -3,10 +3,7 @@
  * upload wizard's preview before publishing. Read from the converted Parquet file with DuckDB;
  * values come out as JSON-safe scalars (dates as ISO text, big integers as numbers when safe).
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DuckDBInstance } from '../datastore/duckdb/api.js';
-import { instanceSettings } from '../datastore/duckdb/engine.js';
+import { scratchInstance } from '../datastore/duckdb/engine.js';
 import { quoteLiteral } from '../datastore/duckdb/sql.js';
 
 export type PreviewValue = string | number | boolean | null;
@@ -24,11 +21,7 @@ const jsonSafe = (v: unknown): PreviewValue => {
 };
 
 export async function previewRows(parquetPath: string, workDir: string, limit = 20): Promise<Preview> {
-  await mkdir(join(workDir, 'preview-ext'), { recursive: true });
-  const instance = await DuckDBInstance.create(':memory:', {
-    ...instanceSettings({ spillDir: workDir, extensionDir: join(workDir, 'preview-ext') }),
-    memory_limit: '256MB',
-  });
+  const instance = await scratchInstance(workDir, 'preview', '256MB');
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll(

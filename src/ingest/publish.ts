@@ -8,13 +8,16 @@
  * (table_id, version) decides, and the loser publishes as the version after the winner's.
  */
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { withTableLock } from '../actions/datastore/table-lock.js';
 import type { Actor, Services } from '../actions/types.js';
 import { audit } from '../catalog/audit.js';
-import { findDataset } from '../catalog/datasets.js';
+import { findDataset, refreshQuality } from '../catalog/datasets.js';
 import { jsonb } from '../catalog/json.js';
-import type { ColumnInfoRow } from '../catalog/schema.js';
+import type { CatalogSchema, ColumnInfoRow } from '../catalog/schema.js';
+import { datasetsChanged } from '../catalog/search/sync.js';
 import { queueAfterVersion } from '../ruang-kendali/job.js';
+import type { COVERAGE_KEYS, Coverage } from './coverage.js';
 import type { PreparedImport } from './pipeline/import.js';
 
 export interface Published {
@@ -22,6 +25,8 @@ export interface Published {
   readonly table_id: string;
   readonly version: number;
   readonly rows: number;
+  /** The dataset's coverage fields this version filled in, read from its data (they were empty). */
+  readonly coverage_filled?: Coverage;
 }
 
 export interface ImportTarget {
@@ -134,6 +139,7 @@ export function publishImport(
       source: input.source,
       note: noteOf(input.filename, input.prepared),
       action: 'datastore_import',
+      ...(input.prepared.report.coverage ? { coverage: input.prepared.report.coverage } : {}),
     }),
   );
 }
@@ -170,7 +176,7 @@ export function stageImport(
 export async function publishStaged(
   services: Services,
   actor: Actor | null,
-  staged: Staged & { datasetId: string; filename: string; note: string },
+  staged: Staged & { datasetId: string; filename: string; note: string; coverage?: Coverage },
 ): Promise<Published> {
   const db = services.catalog.db;
   return inTurn(services, staged.resourceId ?? `dataset:${staged.datasetId}`, async () => {
@@ -202,6 +208,7 @@ export async function publishStaged(
       source: 'review',
       note: staged.note,
       action: 'review_publish',
+      ...(staged.coverage ? { coverage: staged.coverage } : {}),
     });
   });
 }
@@ -221,6 +228,7 @@ async function recordVersion(
     source: string;
     note: string;
     action: string;
+    coverage?: Coverage;
   },
 ): Promise<Published> {
   const published = await services.catalog.db.transaction().execute(async (trx) => {
@@ -266,6 +274,7 @@ async function recordVersion(
       })
       .execute();
     await trx.updateTable('dataset').set({ modified: new Date() }).where('id', '=', v.datasetId).execute();
+    const filled = v.coverage ? await fillCoverage(trx, v.datasetId, v.coverage) : undefined;
     await audit(trx, actor, {
       action: v.action,
       entityType: 'dataset',
@@ -273,9 +282,76 @@ async function recordVersion(
       before: null,
       after: { resource_id: resourceId, version: v.version, rows: v.rows, file: v.filename },
     });
-    return { resource_id: resourceId, table_id: v.tableId, version: v.version, rows: v.rows };
+    return {
+      resource_id: resourceId,
+      table_id: v.tableId,
+      version: v.version,
+      rows: v.rows,
+      ...(filled ? { coverage_filled: filled } : {}),
+    };
   });
   // Indicators and alerts over this dataset are evaluated by a job, not in the import's time.
   void queueAfterVersion(services, v.datasetId, v.version);
   return published;
+}
+
+/**
+ * Fills the dataset's empty coverage fields (SDI cakupan wilayah and waktu) from what the
+ * version's data covers; a field a data officer gave stays as it is. A region the catalog's
+ * region list does not hold stands as its nearest listed ancestor, or is left out. Returns what
+ * was filled, if anything.
+ */
+async function fillCoverage(
+  trx: Transaction<CatalogSchema>,
+  datasetId: string,
+  coverage: Coverage,
+): Promise<Coverage | undefined> {
+  const row = await trx.selectFrom('dataset').select('sdi').where('id', '=', datasetId).executeTakeFirst();
+  if (!row) return undefined;
+  const sdi = row.sdi;
+  const empty = (k: (typeof COVERAGE_KEYS)[number]) => {
+    const v = sdi[k];
+    return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  };
+  const fill: Record<string, unknown> = {};
+  if (empty('cakupan_wilayah_tingkat') && coverage.cakupan_wilayah_tingkat)
+    fill.cakupan_wilayah_tingkat = coverage.cakupan_wilayah_tingkat;
+  if (empty('cakupan_wilayah') && coverage.cakupan_wilayah?.length) {
+    // The catalog lists provinces and regencies: a kecamatan or desa stands as its nearest one.
+    const ancestors = (code: string) =>
+      code.split('.').map((_, i, parts) => parts.slice(0, parts.length - i).join('.'));
+    const wanted = [...new Set(coverage.cakupan_wilayah.flatMap(ancestors))];
+    const known = new Set(
+      (await trx.selectFrom('region').select('code').where('code', 'in', wanted).execute()).map(
+        (r) => r.code,
+      ),
+    );
+    const codes = [
+      ...new Set(
+        coverage.cakupan_wilayah
+          .map((c) => ancestors(c).find((a) => known.has(a)))
+          .filter((c): c is string => c !== undefined),
+      ),
+    ];
+    if (codes.length) fill.cakupan_wilayah = codes;
+  }
+  // The time span is one: both ends, or neither.
+  if (
+    empty('cakupan_waktu_mulai') &&
+    empty('cakupan_waktu_selesai') &&
+    coverage.cakupan_waktu_mulai &&
+    coverage.cakupan_waktu_selesai
+  ) {
+    fill.cakupan_waktu_mulai = coverage.cakupan_waktu_mulai;
+    fill.cakupan_waktu_selesai = coverage.cakupan_waktu_selesai;
+  }
+  if (Object.keys(fill).length === 0) return undefined;
+  await trx
+    .updateTable('dataset')
+    .set({ sdi: jsonb({ ...sdi, ...fill }) })
+    .where('id', '=', datasetId)
+    .execute();
+  await refreshQuality(trx, [datasetId]);
+  datasetsChanged(trx, [datasetId]);
+  return fill as Coverage;
 }

@@ -23,7 +23,7 @@ const call = <T>(who: string, name: string, input: Record<string, unknown>) =>
   t.registry.call(name, as[who] as ActionContext, input) as Promise<T>;
 
 beforeAll(async () => {
-  t = await openTestServices('pglite');
+  t = await openTestServices('pglite', { regions: true });
   const sys = systemCtx(t);
   await t.registry.call('organization_create', sys, {
     name: 'dinkes-jabar',
@@ -137,6 +137,10 @@ describe('the Satu Data cycle', () => {
       { id: first.id },
     );
     expect(shown.report.rows).toBe(3);
+    // Nothing is filled in before the version publishes.
+    expect(
+      await call<Record<string, unknown>>('produsen', 'package_show', { id: 'stunting' }),
+    ).not.toHaveProperty('cakupan_wilayah');
 
     const done = await call<{
       state: string;
@@ -164,6 +168,10 @@ describe('the Satu Data cycle', () => {
       },
     );
     expect(found.records[0]?.persen).toBe(25.8);
+    // Publishing filled the coverage the dataset did not give, from the approved file's regions.
+    expect(await call<Record<string, unknown>>('produsen', 'package_show', { id: 'stunting' })).toMatchObject(
+      { cakupan_wilayah_tingkat: 'kabupaten-kota', cakupan_wilayah: ['32'] },
+    );
     const trail = await t.services.catalog.db
       .selectFrom('audit_log')
       .select(['action'])

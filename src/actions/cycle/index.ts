@@ -27,6 +27,7 @@ import { findOrganization } from '../../catalog/organizations.js';
 import type { SubmissionState } from '../../catalog/schema.js';
 import { conflict, notFound, validation } from '../../core/errors.js';
 import { coversItem, jakartaDate, missedDueDates, resolveOverdue } from '../../cycle/overdue.js';
+import type { Coverage } from '../../ingest/coverage.js';
 import { prepareImport } from '../../ingest/pipeline/import.js';
 import type { TableSchema } from '../../ingest/pipeline/schema.js';
 import type { FieldType } from '../../ingest/pipeline/types.js';
@@ -533,6 +534,7 @@ export const reviewDecide = defineAction({
       columns: s.columns,
       filename: s.filename,
       note: `${s.filename}: disetujui ${step}`,
+      ...(coverageOf(s.report) ?? {}),
     });
     await db
       .updateTable('submission')
@@ -648,4 +650,10 @@ export function registerCycleActions(registry: ActionRegistry): ActionRegistry {
     .register(reviewShow)
     .register(reviewDecide)
     .register(overdueList);
+}
+
+/** The coverage a submission's report read from its data, when it has one (coverage.ts). */
+function coverageOf(report: unknown): { coverage: Coverage } | undefined {
+  const c = (report as { coverage?: unknown } | null)?.coverage;
+  return c && typeof c === 'object' ? { coverage: c as Coverage } : undefined;
 }

@@ -21,7 +21,7 @@ async function upload(name: string, text: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await openTestServices('pglite');
+  t = await openTestServices('pglite', { regions: true });
   await call('organization_create', { name: 'bps', title: 'BPS' });
   for (const name of ['kode-wilayah', 'kemiskinan'])
     await call('package_create', { name, title: name, owner_org: 'bps' });
@@ -148,5 +148,68 @@ describe('imports at the same time into one dataset', () => {
       [2, 20],
       [1, 20],
     ]);
+  });
+});
+
+describe('coverage read from the data', () => {
+  const file =
+    'kabupaten_kota,tanggal,nilai\nKabupaten Bogor,13/08/2019,1\nKota Bandung,2 Januari 2021,2\nKabupaten Garut,05/05/2020,3\n';
+  type Show = Record<string, unknown>;
+
+  it('fills the empty cakupan fields of the dataset when a version publishes, and says so', async () => {
+    await call('package_create', { name: 'cakupan-kosong', title: 'Cakupan kosong', owner_org: 'bps' });
+    const done = (await call('datastore_import', {
+      upload_id: await upload('cakupan1.csv', file),
+      package_id: 'cakupan-kosong',
+    })) as { report: { coverage: Show; notes: string[] }; coverage_filled: Show };
+    const expected = {
+      cakupan_wilayah_tingkat: 'kabupaten-kota',
+      cakupan_wilayah: ['32'],
+      cakupan_waktu_mulai: '2019-08-13',
+      cakupan_waktu_selesai: '2021-01-02',
+    };
+    expect(done.report.coverage).toEqual(expected);
+    expect(done.report.notes).toContain(
+      'cakupan menurut data: wilayah 32 (tingkat kabupaten-kota); waktu 2019-08-13 s.d. 2021-01-02',
+    );
+    expect(done.coverage_filled).toEqual(expected);
+    const shown = (await call('package_show', { id: 'cakupan-kosong' })) as Show;
+    expect(shown).toMatchObject(expected);
+    // The dataset's quality check of spatial and temporal coverage now passes.
+    const quality = shown.quality as { checks: { id: string; verdict: string }[] };
+    expect(quality.checks.find((c) => c.id === 'spatial')?.verdict).toBe('pass');
+    expect(quality.checks.find((c) => c.id === 'temporal')?.verdict).toBe('pass');
+  });
+
+  it('leaves what a data officer gave as it is, and a dry run fills nothing', async () => {
+    await call('package_create', {
+      name: 'cakupan-diisi',
+      title: 'Cakupan diisi',
+      owner_org: 'bps',
+      cakupan_wilayah_tingkat: 'provinsi',
+      cakupan_wilayah: ['32', '33'],
+    });
+    const dry = (await call('datastore_import', {
+      upload_id: await upload('cakupan2.csv', file),
+      package_id: 'cakupan-diisi',
+      dry_run: true,
+    })) as { report: { coverage: Show }; coverage_filled?: Show };
+    expect(dry.report.coverage.cakupan_wilayah).toEqual(['32']);
+    expect(dry.coverage_filled).toBeUndefined();
+    expect(await call('package_show', { id: 'cakupan-diisi' })).not.toHaveProperty('cakupan_waktu_mulai');
+    const done = (await call('datastore_import', {
+      upload_id: await upload('cakupan3.csv', file),
+      package_id: 'cakupan-diisi',
+    })) as { coverage_filled: Show };
+    // Only the time span was empty.
+    expect(done.coverage_filled).toEqual({
+      cakupan_waktu_mulai: '2019-08-13',
+      cakupan_waktu_selesai: '2021-01-02',
+    });
+    expect(await call('package_show', { id: 'cakupan-diisi' })).toMatchObject({
+      cakupan_wilayah_tingkat: 'provinsi',
+      cakupan_wilayah: ['32', '33'],
+      cakupan_waktu_mulai: '2019-08-13',
+    });
   });
 });

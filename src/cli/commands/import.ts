@@ -1,6 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { isKendaliError } from '../../core/errors.js';
+import { type Coverage, coverageNote } from '../../ingest/coverage.js';
 import type { PreparedImport } from '../../ingest/pipeline/import.js';
 import type { ValidationReport } from '../../ingest/pipeline/types.js';
 import { addUpload, removeUpload, type Upload } from '../../ingest/uploads.js';
@@ -30,6 +31,7 @@ interface ImportResult {
   resource_id?: string;
   report: ValidationReport;
   schema?: unknown;
+  coverage_filled?: Coverage;
 }
 
 /** The import's phases as the progress bar names them (action phases and job phases). */
@@ -227,6 +229,8 @@ export function importCommand(): Command {
         return;
       }
       process.stdout.write(`Diterbitkan: versi ${result.version} (resource ${result.resource_id})\n`);
+      const filled = result.coverage_filled && coverageNote(result.coverage_filled);
+      if (filled) process.stdout.write(`Metadata dataset dilengkapi: ${filled}\n`);
       if (result.report.errorCount + result.report.warningCount > 0)
         throw new CliError('diterbitkan dengan peringatan', 2);
     });

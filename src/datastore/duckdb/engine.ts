@@ -4,6 +4,7 @@
  * loads an extension: json, parquet and icu are built in, and everything else fails at once.
  */
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { internal } from '../../core/errors.js';
 import { type DuckDBConnection, DuckDBInstance } from './api.js';
 
@@ -25,6 +26,23 @@ export function instanceSettings(options: EngineOptions): Record<string, string>
     extension_directory: options.extensionDir,
     temp_directory: options.spillDir,
   };
+}
+
+/**
+ * A throwaway in-memory DuckDB for work on the files of one job under `workDir` (spilling there,
+ * with the same settings: no extension is ever fetched or loaded).
+ */
+export async function scratchInstance(
+  workDir: string,
+  name: string,
+  memoryLimit: string,
+): Promise<DuckDBInstance> {
+  const extensionDir = join(workDir, `${name}-ext`);
+  await mkdir(extensionDir, { recursive: true });
+  return DuckDBInstance.create(':memory:', {
+    ...instanceSettings({ spillDir: workDir, extensionDir }),
+    memory_limit: memoryLimit,
+  });
 }
 
 interface Operation {

@@ -8,6 +8,8 @@
 
 import { stat } from 'node:fs/promises';
 import type { CellValue, ColumnInfo } from '../../datastore/backend.js';
+import { coverageNote } from '../coverage.js';
+import { readCoverage } from '../coverage-read.js';
 import { missingMarkers, restoreRangeHeaders } from '../normalise/index.js';
 import { openReader } from '../readers/index.js';
 import type { ReaderOptions, SourceInfo } from '../readers/types.js';
@@ -95,7 +97,36 @@ async function open(
   return { reader, table: await readTable(reader, { expectedNames: schemaNames(options.schema) }) };
 }
 
+/**
+ * Reads, types, checks and converts the file at `path` into a Parquet table ready to publish,
+ * with its report; the report also tells what the table covers (coverage.ts).
+ */
 export async function prepareImport(path: string, options: ImportOptions): Promise<PreparedImport> {
+  const prepared = await prepareTable(path, options);
+  if (prepared.parquet.rows === 0) return prepared;
+  try {
+    const coverage = await readCoverage(
+      prepared.parquet.path,
+      prepared.fields,
+      prepared.columns,
+      options.workDir,
+    );
+    const note = coverageNote(coverage);
+    return {
+      ...prepared,
+      report: {
+        ...prepared.report,
+        coverage,
+        notes: note ? [...prepared.report.notes, note] : prepared.report.notes,
+      },
+    };
+  } catch (e) {
+    await prepared.dispose();
+    throw e;
+  }
+}
+
+async function prepareTable(path: string, options: ImportOptions): Promise<PreparedImport> {
   const engine = options.engine ?? 'auto';
   let stepAside: string | undefined;
   if (engine === 'duckdb' || (engine === 'auto' && (await fileSize(path)) >= FAST_MIN_BYTES)) {

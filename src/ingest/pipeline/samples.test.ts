@@ -58,6 +58,13 @@ describe('importing the real samples', () => {
       kabupaten_kota_nama_baku: 'Kabupaten Bogor',
     });
     expect(rows.find((r) => r.kabupaten_kota === 'Bandung')?.kabupaten_kota_kode).toBe('32.04');
+    // Jawa Barat's regencies, and the year in the header.
+    expect(p.report.coverage).toEqual({
+      cakupan_wilayah_tingkat: 'kabupaten-kota',
+      cakupan_wilayah: ['32'],
+      cakupan_waktu_mulai: '2024',
+      cakupan_waktu_selesai: '2024',
+    });
     expect(rows.find((r) => r.kabupaten_kota === 'Kota Tasikmalaya')).toMatchObject({
       k_2024: 11.1,
       kabupaten_kota_kode: '32.78',
@@ -220,6 +227,13 @@ describe('importing the real samples', () => {
       expect(x.message).toMatch(
         /^".+" tidak dikenali sebagai wilayah \((tidak ada wilayah bernama demikian|hanya cocok di luar induk atau jenis wilayah yang ditentukan|tidak ada wilayah dengan kode Kemendagri [0-9.]+)\)$/,
       );
+    // Villages of Jawa Barat in 2019, 2020 and 2021 (its `tahun`, written 2019.0 … 2021.0).
+    expect(p.report.coverage).toEqual({
+      cakupan_wilayah_tingkat: 'desa-kelurahan',
+      cakupan_wilayah: ['32'],
+      cakupan_waktu_mulai: '2019',
+      cakupan_waktu_selesai: '2021',
+    });
     // Years Excel wrote as 2019.0 are not described by a thousands style they do not have.
     expect(p.report.types.find((t) => t.field === 'tahun')?.reason).toBe(
       'bilangan bulat, ditulis Excel sebagai pecahan .0',

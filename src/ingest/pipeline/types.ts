@@ -1,3 +1,4 @@
+import type { Coverage } from '../coverage.js';
 /** The shapes of an import: fields with their inferred types, the validation report, options. */
 import type { NumberStyle } from '../normalise/index.js';
 
@@ -89,6 +90,8 @@ export interface ValidationReport {
   readonly issues: readonly Issue[];
   readonly types: readonly TypeReport[];
   readonly notes: readonly string[];
+  /** What the table covers, read from its data (coverage.ts): filled into a dataset that lacks it. */
+  readonly coverage?: Coverage;
 }
 
 export const WARNING_CODES: ReadonlySet<IssueCode> = new Set(['region-ambiguous', 'region-unresolved']);

@@ -1,0 +1,97 @@
+/**
+ * What an imported table covers, read from its data: SDI's cakupan wilayah (the regions its
+ * region columns resolved to, and the finest level among them) and cakupan waktu (the time its
+ * date, year and period columns, or year headers such as BPS's `2018 … 2020`, span). Publishing
+ * fills these into a dataset that does not give them yet (publish.ts); what a data officer wrote
+ * is never replaced.
+ */
+import type { Sdi } from '../catalog/sdi.js';
+
+export type Coverage = Pick<
+  Sdi,
+  'cakupan_wilayah_tingkat' | 'cakupan_wilayah' | 'cakupan_waktu_mulai' | 'cakupan_waktu_selesai'
+>;
+export const COVERAGE_KEYS = [
+  'cakupan_wilayah_tingkat',
+  'cakupan_wilayah',
+  'cakupan_waktu_mulai',
+  'cakupan_waktu_selesai',
+] as const satisfies readonly (keyof Coverage)[];
+
+type Level = NonNullable<Coverage['cakupan_wilayah_tingkat']>;
+const LEVELS: readonly Level[] = ['provinsi', 'kabupaten-kota', 'kecamatan', 'desa-kelurahan'];
+const REGION_CODE = /^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$/;
+/** Years a year column or header may hold to count as time (not a count that looks like one). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
+/**
+ * The regions `codes` cover: the finest level among them, and the one region holding them all
+ * (`32` for Jawa Barat's regencies with the province row) or, when none does, their provinces.
+ */
+export function regionCoverage(codes: Iterable<string>): Coverage {
+  const parts = [...new Set(codes)].filter((c) => REGION_CODE.test(c)).map((c) => c.split('.'));
+  if (parts.length === 0) return {};
+  const depth = Math.max(...parts.map((p) => p.length));
+  const first = parts[0] as string[];
+  let shared = first.length;
+  for (const p of parts) {
+    let n = 0;
+    while (n < shared && n < p.length && p[n] === first[n]) n++;
+    shared = n;
+  }
+  const wilayah =
+    shared > 0 ? [first.slice(0, shared).join('.')] : [...new Set(parts.map((p) => p[0] as string))].sort();
+  return { cakupan_wilayah_tingkat: LEVELS[depth - 1] as Level, cakupan_wilayah: wilayah };
+}
+
+/**
+ * The start and the end of a stored time value, as SDI writes them (`2019`, `2019-08`,
+ * `2019-08-13`), with keys that compare as days: a date, a month (`2019-08`), a quarter
+ * (`2019-Q3`), a semester (`2019-S2`) or a year.
+ */
+function span(value: string): { from: string; to: string; fromKey: string; toKey: string } | undefined {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day) return { from: value, to: value, fromKey: value, toKey: value };
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month) return { from: value, to: value, fromKey: `${value}-01`, toKey: `${value}-31` };
+  const part = /^(\d{4})-([QS])([1-4])$/.exec(value);
+  if (part) {
+    const [, y, kind, n] = part as unknown as [string, string, 'Q' | 'S', string];
+    const months = kind === 'Q' ? 3 : 6;
+    const last = Number(n) * months;
+    if (last > 12) return undefined;
+    const from = `${y}-${String(last - months + 1).padStart(2, '0')}`;
+    const to = `${y}-${String(last).padStart(2, '0')}`;
+    return { from, to, fromKey: `${from}-01`, toKey: `${to}-31` };
+  }
+  const year = /^(\d{4})$/.exec(value);
+  if (year && Number(value) >= FIRST_YEAR && Number(value) <= LAST_YEAR)
+    return { from: value, to: value, fromKey: `${value}-01-01`, toKey: `${value}-12-31` };
+  return undefined;
+}
+
+/** The time `values` span, from the earliest start to the latest end. */
+export function timeCoverage(values: Iterable<string>): Coverage {
+  let first: ReturnType<typeof span>;
+  let last: ReturnType<typeof span>;
+  for (const v of values) {
+    const s = span(v);
+    if (!s) continue;
+    if (!first || s.fromKey < first.fromKey) first = s;
+    if (!last || s.toKey > last.toKey) last = s;
+  }
+  return first && last ? { cakupan_waktu_mulai: first.from, cakupan_waktu_selesai: last.to } : {};
+}
+
+/** The coverage in words, for the import's notes. */
+export function coverageNote(coverage: Coverage): string | undefined {
+  const parts: string[] = [];
+  if (coverage.cakupan_wilayah?.length)
+    parts.push(
+      `wilayah ${coverage.cakupan_wilayah.join(', ')} (tingkat ${coverage.cakupan_wilayah_tingkat ?? '-'})`,
+    );
+  if (coverage.cakupan_waktu_mulai)
+    parts.push(`waktu ${coverage.cakupan_waktu_mulai} s.d. ${coverage.cakupan_waktu_selesai}`);
+  return parts.length ? `cakupan menurut data: ${parts.join('; ')}` : undefined;
+}
