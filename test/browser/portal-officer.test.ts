@@ -126,6 +126,10 @@ describe('upload wizard', () => {
       await axeClean(page);
       await page.getByRole('button', { name: 'Terbitkan' }).click();
       await page.getByText('Diterbitkan sebagai versi 1.').waitFor({ timeout: 60_000 });
+      // The new dataset's coverage, read from the file: Jawa Barat's regencies in 2024.
+      expect(await page.locator('[data-coverage]').textContent()).toBe(
+        'Metadata dataset dilengkapi dari datanya: cakupan wilayah 32 (tingkat kabupaten-kota); cakupan waktu 2024 s.d. 2024.',
+      );
       await axeClean(page);
 
       // Found in search by a word of its title.
@@ -182,6 +186,8 @@ describe('upload wizard', () => {
       expect(await bogorRow.textContent()).toContain('32.01');
       await page.getByRole('button', { name: 'Terbitkan' }).click();
       await page.getByText('Diterbitkan sebagai versi 2.').waitFor({ timeout: 60_000 });
+      // The first version filled the coverage already: nothing more to fill.
+      expect(await page.locator('[data-coverage]').count()).toBe(0);
       const noScroll = await page.evaluate(
         () => document.documentElement.scrollWidth <= window.innerWidth + 1,
       );

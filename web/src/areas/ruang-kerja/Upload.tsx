@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -63,10 +64,18 @@ interface DryRun {
   };
   preview: { columns: string[]; rows: (string | number | boolean | null)[][] } | null;
 }
+interface Coverage {
+  cakupan_wilayah_tingkat?: string;
+  cakupan_wilayah?: string[];
+  cakupan_waktu_mulai?: string;
+  cakupan_waktu_selesai?: string;
+}
 interface Published {
   published: boolean;
   version?: number;
   resource_id?: string;
+  /** The dataset's coverage fields this version filled in from its data. */
+  coverage_filled?: Coverage;
 }
 
 type Step = 'file' | 'types' | 'validation' | 'regions' | 'preview' | 'done';
@@ -128,7 +137,11 @@ export default function Upload() {
   const [dry, setDry] = useState<DryRun>();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
-  const [result, setResult] = useState<{ kind: 'published' | 'submitted'; version?: number }>();
+  const [result, setResult] = useState<{
+    kind: 'published' | 'submitted';
+    version?: number;
+    coverage?: Coverage;
+  }>();
 
   useEffect(() => {
     if (!user) return;
@@ -233,7 +246,11 @@ export default function Upload() {
       };
       if (kind === 'published') {
         const r = await callAction<Published>('datastore_import', { ...input, on_error: 'warn' });
-        setResult({ kind, ...(r.version !== undefined ? { version: r.version } : {}) });
+        setResult({
+          kind,
+          ...(r.version !== undefined ? { version: r.version } : {}),
+          ...(r.coverage_filled ? { coverage: r.coverage_filled } : {}),
+        });
       } else {
         await callAction('review_submit', input);
         setResult({ kind });
@@ -593,6 +610,7 @@ export default function Upload() {
               ? t('upload.publishedVersion', { version: result.version ?? '' })
               : t('upload.submitted')}
           </p>
+          {result.coverage ? <p data-coverage>{coverageText(result.coverage, t)}</p> : null}
           <p>
             <Link to={`/dataset/${encodeURIComponent(packageName)}`}>{t('upload.openDataset')}</Link>
           </p>
@@ -600,4 +618,19 @@ export default function Upload() {
       ) : null}
     </div>
   );
+}
+
+/** What publishing filled into the dataset's coverage, in words. */
+function coverageText(c: Coverage, t: TFunction<'translation', undefined>): string {
+  const parts: string[] = [];
+  if (c.cakupan_wilayah?.length || c.cakupan_wilayah_tingkat)
+    parts.push(
+      t('upload.coverageRegion', {
+        codes: c.cakupan_wilayah?.join(', ') ?? '—',
+        level: c.cakupan_wilayah_tingkat ?? '—',
+      }),
+    );
+  if (c.cakupan_waktu_mulai)
+    parts.push(t('upload.coverageTime', { from: c.cakupan_waktu_mulai, to: c.cakupan_waktu_selesai ?? '' }));
+  return t('upload.coverageFilled', { what: parts.join('; ') });
 }
