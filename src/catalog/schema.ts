@@ -107,6 +107,12 @@ export interface DatasetVersionTable {
   source: string;
   note: Generated<string>;
   resource_id: Nullable<string>;
+  /** What the version's data covers (SDI cakupan fields), as publishing read it; null before 0017. */
+  coverage: JSONColumnType<
+    Record<string, unknown> | null,
+    Record<string, unknown> | null | undefined,
+    Record<string, unknown> | null
+  >;
   created: Timestamp;
 }
 

@@ -2,8 +2,8 @@
  * What an imported table covers, read from its data: SDI's cakupan wilayah (the regions its
  * region columns resolved to, and the finest level among them) and cakupan waktu (the time its
  * date, year and period columns, or year headers such as BPS's `2018 … 2020`, span). Publishing
- * fills these into a dataset that does not give them yet (publish.ts); what a data officer wrote
- * is never replaced.
+ * fills these into a dataset that does not give them yet, and keeps them following the data of
+ * each new version (publish.ts); what a data officer wrote is never replaced.
  */
 import type { Sdi } from '../catalog/sdi.js';
 
@@ -11,12 +11,6 @@ export type Coverage = Pick<
   Sdi,
   'cakupan_wilayah_tingkat' | 'cakupan_wilayah' | 'cakupan_waktu_mulai' | 'cakupan_waktu_selesai'
 >;
-export const COVERAGE_KEYS = [
-  'cakupan_wilayah_tingkat',
-  'cakupan_wilayah',
-  'cakupan_waktu_mulai',
-  'cakupan_waktu_selesai',
-] as const satisfies readonly (keyof Coverage)[];
 
 type Level = NonNullable<Coverage['cakupan_wilayah_tingkat']>;
 const LEVELS: readonly Level[] = ['provinsi', 'kabupaten-kota', 'kecamatan', 'desa-kelurahan'];

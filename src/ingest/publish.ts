@@ -17,7 +17,7 @@ import { jsonb } from '../catalog/json.js';
 import type { CatalogSchema, ColumnInfoRow } from '../catalog/schema.js';
 import { datasetsChanged } from '../catalog/search/sync.js';
 import { queueAfterVersion } from '../ruang-kendali/job.js';
-import type { COVERAGE_KEYS, Coverage } from './coverage.js';
+import type { Coverage } from './coverage.js';
 import type { PreparedImport } from './pipeline/import.js';
 
 export interface Published {
@@ -260,6 +260,19 @@ async function recordVersion(
         .where('id', '=', resourceId)
         .execute();
     }
+    // What the last version's data covered, before this version is recorded.
+    const coverage = v.coverage ? await catalogCoverage(trx, v.coverage) : undefined;
+    const previous = coverage
+      ? await trx
+          .selectFrom('dataset_version')
+          .select('coverage')
+          .where('dataset_id', '=', v.datasetId)
+          .where('coverage', 'is not', null)
+          .orderBy('created', 'desc')
+          .orderBy('version', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      : undefined;
     await trx
       .insertInto('dataset_version')
       .values({
@@ -271,10 +284,18 @@ async function recordVersion(
         columns: jsonb(v.columns),
         source: v.source,
         note: v.note,
+        coverage: coverage ? jsonb(coverage as Record<string, unknown>) : null,
       })
       .execute();
     await trx.updateTable('dataset').set({ modified: new Date() }).where('id', '=', v.datasetId).execute();
-    const filled = v.coverage ? await fillCoverage(trx, v.datasetId, v.coverage) : undefined;
+    const filled = coverage
+      ? await fillCoverage(
+          trx,
+          v.datasetId,
+          coverage,
+          (previous?.coverage ?? undefined) as Coverage | undefined,
+        )
+      : undefined;
     await audit(trx, actor, {
       action: v.action,
       entityType: 'dataset',
@@ -296,28 +317,13 @@ async function recordVersion(
 }
 
 /**
- * Fills the dataset's empty coverage fields (SDI cakupan wilayah and waktu) from what the
- * version's data covers; a field a data officer gave stays as it is. A region the catalog's
- * region list does not hold stands as its nearest listed ancestor, or is left out. Returns what
- * was filled, if anything.
+ * The coverage as the catalog can hold it: the catalog lists provinces and regencies, so a
+ * kecamatan or desa stands as its nearest listed ancestor (a code with none is left out).
  */
-async function fillCoverage(
-  trx: Transaction<CatalogSchema>,
-  datasetId: string,
-  coverage: Coverage,
-): Promise<Coverage | undefined> {
-  const row = await trx.selectFrom('dataset').select('sdi').where('id', '=', datasetId).executeTakeFirst();
-  if (!row) return undefined;
-  const sdi = row.sdi;
-  const empty = (k: (typeof COVERAGE_KEYS)[number]) => {
-    const v = sdi[k];
-    return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-  };
-  const fill: Record<string, unknown> = {};
-  if (empty('cakupan_wilayah_tingkat') && coverage.cakupan_wilayah_tingkat)
-    fill.cakupan_wilayah_tingkat = coverage.cakupan_wilayah_tingkat;
-  if (empty('cakupan_wilayah') && coverage.cakupan_wilayah?.length) {
-    // The catalog lists provinces and regencies: a kecamatan or desa stands as its nearest one.
+async function catalogCoverage(trx: Transaction<CatalogSchema>, coverage: Coverage): Promise<Coverage> {
+  const out: Record<string, unknown> = { ...coverage };
+  delete out.cakupan_wilayah;
+  if (coverage.cakupan_wilayah?.length) {
     const ancestors = (code: string) =>
       code.split('.').map((_, i, parts) => parts.slice(0, parts.length - i).join('.'));
     const wanted = [...new Set(coverage.cakupan_wilayah.flatMap(ancestors))];
@@ -333,17 +339,45 @@ async function fillCoverage(
           .filter((c): c is string => c !== undefined),
       ),
     ];
-    if (codes.length) fill.cakupan_wilayah = codes;
+    if (codes.length) out.cakupan_wilayah = codes;
   }
-  // The time span is one: both ends, or neither.
+  return out as Coverage;
+}
+
+/**
+ * Brings the dataset's coverage fields (SDI cakupan wilayah and waktu) up to what the new
+ * version's data covers (`coverage`, as the catalog holds it), where a field is empty or still
+ * says what the last version's data said (`previous`): a field a data officer wrote stays as it
+ * is. The time span moves as one. Returns the fields changed, if any.
+ */
+async function fillCoverage(
+  trx: Transaction<CatalogSchema>,
+  datasetId: string,
+  coverage: Coverage,
+  previous: Coverage | undefined,
+): Promise<Coverage | undefined> {
+  const row = await trx.selectFrom('dataset').select('sdi').where('id', '=', datasetId).executeTakeFirst();
+  if (!row) return undefined;
+  const sdi = row.sdi as Record<string, unknown>;
+  const was = (previous ?? {}) as Record<string, unknown>;
+  const now = coverage as Record<string, unknown>;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const empty = (v: unknown) =>
+    v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  /** The data's to set: empty, or as the last version's data had it. */
+  const ours = (k: string) => empty(sdi[k]) || (was[k] !== undefined && same(sdi[k], was[k]));
+  const fill: Record<string, unknown> = {};
+  for (const k of ['cakupan_wilayah_tingkat', 'cakupan_wilayah'] as const)
+    if (now[k] !== undefined && ours(k) && !same(sdi[k], now[k])) fill[k] = now[k];
+  const [from, to] = ['cakupan_waktu_mulai', 'cakupan_waktu_selesai'] as const;
   if (
-    empty('cakupan_waktu_mulai') &&
-    empty('cakupan_waktu_selesai') &&
-    coverage.cakupan_waktu_mulai &&
-    coverage.cakupan_waktu_selesai
+    now[from] !== undefined &&
+    now[to] !== undefined &&
+    ((empty(sdi[from]) && empty(sdi[to])) || (ours(from) && ours(to))) &&
+    !(same(sdi[from], now[from]) && same(sdi[to], now[to]))
   ) {
-    fill.cakupan_waktu_mulai = coverage.cakupan_waktu_mulai;
-    fill.cakupan_waktu_selesai = coverage.cakupan_waktu_selesai;
+    fill[from] = now[from];
+    fill[to] = now[to];
   }
   if (Object.keys(fill).length === 0) return undefined;
   await trx

@@ -179,6 +179,27 @@ describe('coverage read from the data', () => {
     const quality = shown.quality as { checks: { id: string; verdict: string }[] };
     expect(quality.checks.find((c) => c.id === 'spatial')?.verdict).toBe('pass');
     expect(quality.checks.find((c) => c.id === 'temporal')?.verdict).toBe('pass');
+
+    // The next version's data reaches 2022: what the data filled follows it.
+    const later = (await call('datastore_import', {
+      upload_id: await upload('cakupan4.csv', `${file}Kabupaten Garut,31/12/2022,4\n`),
+      package_id: 'cakupan-kosong',
+    })) as { coverage_filled: Show };
+    expect(later.coverage_filled).toEqual({
+      cakupan_waktu_mulai: '2019-08-13',
+      cakupan_waktu_selesai: '2022-12-31',
+    });
+    // A data officer's own end of the span then stays, whatever the data says.
+    await call('package_patch', { id: 'cakupan-kosong', cakupan_waktu_selesai: '2030' });
+    const after = (await call('datastore_import', {
+      upload_id: await upload('cakupan5.csv', `${file}Kota Bandung,01/01/2023,5\n`),
+      package_id: 'cakupan-kosong',
+    })) as { coverage_filled?: Show };
+    expect(after.coverage_filled).toBeUndefined();
+    expect(await call('package_show', { id: 'cakupan-kosong' })).toMatchObject({
+      ...expected,
+      cakupan_waktu_selesai: '2030',
+    });
   });
 
   it('leaves what a data officer gave as it is, and a dry run fills nothing', async () => {

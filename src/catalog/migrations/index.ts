@@ -15,6 +15,7 @@ import * as m0013 from './0013_job_lane.js';
 import * as m0014 from './0014_boards.js';
 import * as m0015 from './0015_maps.js';
 import * as m0016 from './0016_dataset_usage.js';
+import * as m0017 from './0017_version_coverage.js';
 
 /**
  * Versioned migrations, in order. Add a file `NNNN_what.ts` exporting `up` and list it here;
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_boards': m0014,
   '0015_maps': m0015,
   '0016_dataset_usage': m0016,
+  '0017_version_coverage': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {
