@@ -78,14 +78,22 @@ export function timeCoverage(values: Iterable<string>): Coverage {
   return first && last ? { cakupan_waktu_mulai: first.from, cakupan_waktu_selesai: last.to } : {};
 }
 
-/** The coverage in words, for the import's notes. */
-export function coverageNote(coverage: Coverage): string | undefined {
+/** The coverage in words (`wilayah 32 (tingkat kabupaten-kota); waktu 2019 s.d. 2021`), if any. */
+export function coverageWords(coverage: Coverage): string | undefined {
   const parts: string[] = [];
   if (coverage.cakupan_wilayah?.length)
     parts.push(
       `wilayah ${coverage.cakupan_wilayah.join(', ')} (tingkat ${coverage.cakupan_wilayah_tingkat ?? '-'})`,
     );
+  else if (coverage.cakupan_wilayah_tingkat)
+    parts.push(`tingkat wilayah ${coverage.cakupan_wilayah_tingkat}`);
   if (coverage.cakupan_waktu_mulai)
     parts.push(`waktu ${coverage.cakupan_waktu_mulai} s.d. ${coverage.cakupan_waktu_selesai}`);
-  return parts.length ? `cakupan menurut data: ${parts.join('; ')}` : undefined;
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+/** The coverage in words, for the import's notes. */
+export function coverageNote(coverage: Coverage): string | undefined {
+  const words = coverageWords(coverage);
+  return words ? `cakupan menurut data: ${words}` : undefined;
 }

@@ -81,6 +81,10 @@ describe('imports and rebuilds as jobs, against a server process', () => {
     expect(r.stderr).toMatch(/impor: 100% \d+\/\d+ bytes .*menerbitkan, 2000 baris/);
     expect(r.stdout).toContain('Baris: 2000; galat: 0; peringatan: 0');
     expect(r.stdout).toMatch(/Diterbitkan: versi 1 \(resource [0-9a-f-]{36}\)/);
+    // The new dataset's coverage, filled by the server from the data: five provinces, 2000–2024.
+    expect(r.stdout).toMatch(
+      /\nMetadata dataset dilengkapi dari data: wilayah (\d\d, ){4}\d\d \(tingkat provinsi\); waktu 2000 s\.d\. 2024\n/,
+    );
     expect(await versions('bersih')).toEqual({ count: 2000, versions: [1] });
 
     const bad = join(dir, 'salah.csv');

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { isKendaliError } from '../../core/errors.js';
-import { type Coverage, coverageNote } from '../../ingest/coverage.js';
+import { type Coverage, coverageWords } from '../../ingest/coverage.js';
 import type { PreparedImport } from '../../ingest/pipeline/import.js';
 import type { ValidationReport } from '../../ingest/pipeline/types.js';
 import { addUpload, removeUpload, type Upload } from '../../ingest/uploads.js';
@@ -229,8 +229,8 @@ export function importCommand(): Command {
         return;
       }
       process.stdout.write(`Diterbitkan: versi ${result.version} (resource ${result.resource_id})\n`);
-      const filled = result.coverage_filled && coverageNote(result.coverage_filled);
-      if (filled) process.stdout.write(`Metadata dataset dilengkapi: ${filled}\n`);
+      const filled = result.coverage_filled && coverageWords(result.coverage_filled);
+      if (filled) process.stdout.write(`Metadata dataset dilengkapi dari data: ${filled}\n`);
       if (result.report.errorCount + result.report.warningCount > 0)
         throw new CliError('diterbitkan dengan peringatan', 2);
     });
