@@ -152,6 +152,9 @@ describe('kendali import, as an operator runs it', () => {
       '[type-error] baris data 31 (baris berkas 32), kolom nilai: nilai: "banyak" bukan bilangan',
     );
     expect(dry.stdout).toContain('Tidak diterbitkan (--dry-run).');
+    // What the data covers is told, and nothing is filled in by a dry run.
+    expect(dry.stdout).toContain('  cakupan menurut data: waktu 1990 s.d. 2020\n');
+    expect(dry.stdout).not.toContain('Metadata dataset dilengkapi');
   });
 });
 

@@ -64,10 +64,9 @@ function printReport(r: ImportResult): void {
       `  ${t.field} (${t.title}): ${t.type} — ${t.reason}${t.misfits ? `; ${t.misfits} tidak cocok` : ''}\n`,
     );
   }
-  for (const n of r.report.notes.filter(
-    (x) => x.startsWith('wilayah') || x.startsWith('judul') || x.startsWith('kolom'),
-  ))
-    out.write(`  ${n}\n`);
+  // What the reader decided about the table's shape, its regions and its coverage.
+  const shown = ['wilayah', 'judul', 'kolom', 'catatan kaki', 'cakupan'];
+  for (const n of r.report.notes.filter((x) => shown.some((p) => x.startsWith(p)))) out.write(`  ${n}\n`);
   if (r.report.issues.length) {
     out.write('Masalah pertama:\n');
     for (const i of r.report.issues.slice(0, 15)) {
