@@ -1,5 +1,6 @@
 /** Row types of the catalog tables, as Kysely sees them. Migrations in ./migrations define them. */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { SdiCoverage } from './sdi.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A nullable column that may be left out of an insert. */
@@ -108,11 +109,7 @@ export interface DatasetVersionTable {
   note: Generated<string>;
   resource_id: Nullable<string>;
   /** What the version's data covers (SDI cakupan fields), as publishing read it; null before 0017. */
-  coverage: JSONColumnType<
-    Record<string, unknown> | null,
-    Record<string, unknown> | null | undefined,
-    Record<string, unknown> | null
-  >;
+  coverage: JSONColumnType<SdiCoverage | null, SdiCoverage | null | undefined, SdiCoverage | null>;
   created: Timestamp;
 }
 

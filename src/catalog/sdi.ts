@@ -71,6 +71,11 @@ export const SdiFields = {
 const SdiObject = Type.Object(SdiFields);
 export type Sdi = Static<typeof SdiObject>;
 export const SDI_KEYS = Object.keys(SdiFields) as (keyof Sdi)[];
+/** The coverage fields: what a table covers in space and time (src/ingest/coverage.ts reads them from data). */
+export type SdiCoverage = Pick<
+  Sdi,
+  'cakupan_wilayah_tingkat' | 'cakupan_wilayah' | 'cakupan_waktu_mulai' | 'cakupan_waktu_selesai'
+>;
 
 /** Picks the SDI fields out of an action input. */
 export function pickSdi(input: Partial<Record<string, unknown>>): Sdi {

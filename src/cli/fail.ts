@@ -1,5 +1,5 @@
 import { errorLine, isKendaliError, KendaliError } from '../core/errors.js';
-import { type MessageLanguage, translateMessage } from '../i18n/messages.js';
+import { type MessageLanguage, translateMessage, translateReasons } from '../i18n/messages.js';
 
 /**
  * The language of the CLI's messages: KENDALI_LOCALE's (Bahasa Indonesia unless `en`), as the
@@ -19,21 +19,16 @@ export class CliError extends Error {
 
 /**
  * A coded error's line as `errorLine` wrote it (`message (field: reason, reason; field: reason)`,
- * a failed job's error), in `lang`: the message, and each field's reasons (one by one when each
- * reads as a message, else whole: a reason may itself hold a comma).
+ * a failed job's error), in `lang`: the message, and each field's reasons (`translateReasons`).
  */
 export function translateLine(line: string, lang: MessageLanguage = cliLanguage()): string {
   const m = /^(.*?) \(([\w.]+: [\s\S]*)\)$/.exec(line);
   if (!m) return translateMessage(line, lang);
-  const tr = (text: string) => translateMessage(text, lang);
   const fields = (m[2] as string).split(/; (?=[\w.]+: )/).map((part) => {
     const at = part.indexOf(': ');
-    const [field, reasons] = [part.slice(0, at), part.slice(at + 2)];
-    const each = reasons.split(', ');
-    const read = each.map(tr);
-    return `${field}: ${each.length > 1 && read.every((r, i) => r !== each[i]) ? read.join(', ') : tr(reasons)}`;
+    return `${part.slice(0, at)}: ${translateReasons(part.slice(at + 2), lang, ', ')}`;
   });
-  return `${tr(m[1] as string)} (${fields.join('; ')})`;
+  return `${translateMessage(m[1] as string, lang)} (${fields.join('; ')})`;
 }
 
 /** Prints one clear line for the error, in `lang`, and returns the exit code (2 for bad configuration). */

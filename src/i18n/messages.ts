@@ -78,19 +78,20 @@ export function translateMessage(message: string, lang: MessageLanguage, depth =
 }
 
 /**
- * Reasons joined by `; ` (region resolution adds one reason to another), each in `lang`: from each
- * reason, the fewest that read together as one message of the catalog (a template may itself hold
- * `; `); a reason it has no words for stays as it is.
+ * Reasons joined by `separator` (region resolution adds one reason to another with `; `, a
+ * field's reasons in an error line are listed with `, `), each in `lang`: from each reason, the
+ * fewest parts that read together as one message of the catalog (a message may itself hold the
+ * separator); a reason it has no words for stays as it is.
  */
-export function translateReasons(text: string, lang: MessageLanguage): string {
+export function translateReasons(text: string, lang: MessageLanguage, separator = '; '): string {
   if (lang === 'en') return text;
-  const parts = text.split('; ');
+  const parts = text.split(separator);
   const out: string[] = [];
   for (let i = 0; i < parts.length; ) {
     let taken = 1;
     let read = parts[i] as string;
     for (let j = i + 1; j <= parts.length; j++) {
-      const joined = parts.slice(i, j).join('; ');
+      const joined = parts.slice(i, j).join(separator);
       const translated = translateMessage(joined, lang);
       if (translated !== joined) {
         taken = j - i;
@@ -101,7 +102,7 @@ export function translateReasons(text: string, lang: MessageLanguage): string {
     out.push(read);
     i += taken;
   }
-  return out.join('; ');
+  return out.join(separator);
 }
 
 /**

@@ -5,38 +5,44 @@
  * fills these into a dataset that does not give them yet, and keeps them following the data of
  * each new version (publish.ts); what a data officer wrote is never replaced.
  */
-import type { Sdi } from '../catalog/sdi.js';
+import type { SdiCoverage } from '../catalog/sdi.js';
+import {
+  isWithin,
+  levelOfCode,
+  levelRank,
+  parentOfCode,
+  type RegionLevel,
+} from '../regions/resolve/types.js';
 
-export type Coverage = Pick<
-  Sdi,
-  'cakupan_wilayah_tingkat' | 'cakupan_wilayah' | 'cakupan_waktu_mulai' | 'cakupan_waktu_selesai'
->;
+export type Coverage = SdiCoverage;
 
-type Level = NonNullable<Coverage['cakupan_wilayah_tingkat']>;
-const LEVELS: readonly Level[] = ['provinsi', 'kabupaten-kota', 'kecamatan', 'desa-kelurahan'];
-const REGION_CODE = /^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$/;
+/** SDI's name of each region level, for `cakupan_wilayah_tingkat`. */
+const SDI_LEVEL: Record<Exclude<RegionLevel, 'country'>, NonNullable<Coverage['cakupan_wilayah_tingkat']>> = {
+  province: 'provinsi',
+  regency: 'kabupaten-kota',
+  district: 'kecamatan',
+  village: 'desa-kelurahan',
+};
 /** Years a year column or header may hold to count as time (not a count that looks like one). */
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2100;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
 
 /**
  * The regions `codes` cover: the finest level among them, and the one region holding them all
  * (`32` for Jawa Barat's regencies with the province row) or, when none does, their provinces.
  */
 export function regionCoverage(codes: Iterable<string>): Coverage {
-  const parts = [...new Set(codes)].filter((c) => REGION_CODE.test(c)).map((c) => c.split('.'));
-  if (parts.length === 0) return {};
-  const depth = Math.max(...parts.map((p) => p.length));
-  const first = parts[0] as string[];
-  let shared = first.length;
-  for (const p of parts) {
-    let n = 0;
-    while (n < shared && n < p.length && p[n] === first[n]) n++;
-    shared = n;
-  }
-  const wilayah =
-    shared > 0 ? [first.slice(0, shared).join('.')] : [...new Set(parts.map((p) => p[0] as string))].sort();
-  return { cakupan_wilayah_tingkat: LEVELS[depth - 1] as Level, cakupan_wilayah: wilayah };
+  const known = [...new Set(codes)].filter((c) => levelOfCode(c) !== undefined);
+  const [first] = known;
+  if (first === undefined) return {};
+  const finest = known
+    .map((c) => levelOfCode(c) as Exclude<RegionLevel, 'country'>)
+    .reduce((a, b) => (levelRank(b) > levelRank(a) ? b : a));
+  let holder: string | undefined = first;
+  while (holder !== undefined && !known.every((c) => isWithin(c, holder as string)))
+    holder = parentOfCode(holder);
+  const wilayah = holder !== undefined ? [holder] : [...new Set(known.map((c) => c.slice(0, 2)))].sort();
+  return { cakupan_wilayah_tingkat: SDI_LEVEL[finest], cakupan_wilayah: wilayah };
 }
 
 /**

@@ -16,6 +16,7 @@ import { findDataset, refreshQuality } from '../catalog/datasets.js';
 import { jsonb } from '../catalog/json.js';
 import type { CatalogSchema, ColumnInfoRow } from '../catalog/schema.js';
 import { datasetsChanged } from '../catalog/search/sync.js';
+import { parentOfCode } from '../regions/resolve/types.js';
 import { queueAfterVersion } from '../ruang-kendali/job.js';
 import type { Coverage } from './coverage.js';
 import type { PreparedImport } from './pipeline/import.js';
@@ -284,17 +285,12 @@ async function recordVersion(
         columns: jsonb(v.columns),
         source: v.source,
         note: v.note,
-        coverage: coverage ? jsonb(coverage as Record<string, unknown>) : null,
+        coverage: coverage ? jsonb(coverage) : null,
       })
       .execute();
     await trx.updateTable('dataset').set({ modified: new Date() }).where('id', '=', v.datasetId).execute();
     const filled = coverage
-      ? await fillCoverage(
-          trx,
-          v.datasetId,
-          coverage,
-          (previous?.coverage ?? undefined) as Coverage | undefined,
-        )
+      ? await fillCoverage(trx, v.datasetId, coverage, previous?.coverage ?? undefined)
       : undefined;
     await audit(trx, actor, {
       action: v.action,
@@ -321,27 +317,24 @@ async function recordVersion(
  * kecamatan or desa stands as its nearest listed ancestor (a code with none is left out).
  */
 async function catalogCoverage(trx: Transaction<CatalogSchema>, coverage: Coverage): Promise<Coverage> {
-  const out: Record<string, unknown> = { ...coverage };
-  delete out.cakupan_wilayah;
-  if (coverage.cakupan_wilayah?.length) {
-    const ancestors = (code: string) =>
-      code.split('.').map((_, i, parts) => parts.slice(0, parts.length - i).join('.'));
-    const wanted = [...new Set(coverage.cakupan_wilayah.flatMap(ancestors))];
-    const known = new Set(
-      (await trx.selectFrom('region').select('code').where('code', 'in', wanted).execute()).map(
-        (r) => r.code,
-      ),
-    );
-    const codes = [
-      ...new Set(
-        coverage.cakupan_wilayah
-          .map((c) => ancestors(c).find((a) => known.has(a)))
-          .filter((c): c is string => c !== undefined),
-      ),
-    ];
-    if (codes.length) out.cakupan_wilayah = codes;
-  }
-  return out as Coverage;
+  const { cakupan_wilayah: regions, ...rest } = coverage;
+  if (!regions?.length) return rest;
+  /** The code and those above it, nearest first. */
+  const ancestors = (code: string): string[] => {
+    const up = parentOfCode(code);
+    return up === undefined ? [code] : [code, ...ancestors(up)];
+  };
+  const known = new Set(
+    (
+      await trx
+        .selectFrom('region')
+        .select('code')
+        .where('code', 'in', [...new Set(regions.flatMap(ancestors))])
+        .execute()
+    ).map((r) => r.code),
+  );
+  const codes = [...new Set(regions.flatMap((c) => ancestors(c).find((a) => known.has(a)) ?? []))];
+  return codes.length ? { ...rest, cakupan_wilayah: codes } : rest;
 }
 
 /**
@@ -358,9 +351,9 @@ async function fillCoverage(
 ): Promise<Coverage | undefined> {
   const row = await trx.selectFrom('dataset').select('sdi').where('id', '=', datasetId).executeTakeFirst();
   if (!row) return undefined;
-  const sdi = row.sdi as Record<string, unknown>;
-  const was = (previous ?? {}) as Record<string, unknown>;
-  const now = coverage as Record<string, unknown>;
+  const sdi: Record<string, unknown> = row.sdi;
+  const was: Record<string, unknown> = previous ?? {};
+  const now: Record<string, unknown> = coverage;
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const empty = (v: unknown) =>
     v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -373,7 +366,8 @@ async function fillCoverage(
   if (
     now[from] !== undefined &&
     now[to] !== undefined &&
-    ((empty(sdi[from]) && empty(sdi[to])) || (ours(from) && ours(to))) &&
+    ours(from) &&
+    ours(to) &&
     !(same(sdi[from], now[from]) && same(sdi[to], now[to]))
   ) {
     fill[from] = now[from];

@@ -72,6 +72,10 @@ function lowerLevel(spec: RegionColumnOptions): 'district' | 'village' | undefin
   return level === 'district' || level === 'village' ? level : undefined;
 }
 
+/** The columns explicit region options name: each region column and its parent column. */
+const namedColumns = (explicit: readonly RegionColumnOptions[]): string[] =>
+  explicit.flatMap((r) => [r.column, ...(r.parentColumn ? [r.parentColumn] : [])]);
+
 /**
  * A kecamatan or desa column named explicitly (`--region-column desa`) still resolves under the
  * file's higher region columns, as a detected one does: per level above it that no named column
@@ -82,8 +86,11 @@ function impliedAncestors(
   explicit: readonly RegionColumnOptions[],
   titles: readonly string[],
   eligible: (title: string) => boolean,
-  named: (title: string) => boolean,
 ): string[] {
+  // A column is named by its header or its field name.
+  const names = fieldNames(titles);
+  const given = new Set(namedColumns(explicit));
+  const named = (title: string) => given.has(title) || given.has(names[titles.indexOf(title)] as string);
   const taken = new Set<string>();
   const levels = new Set(
     explicit.map((spec) => spec.level ?? headerLevel(spec.column)).filter((l) => l !== undefined),
@@ -185,11 +192,8 @@ export function planFields(
 /** The fields whose header names a region level; before typing (the DuckDB path needs their distinct values). */
 export function regionCandidates(titles: readonly string[], options: PlanOptions): string[] {
   if (!options.regions) return options.autoRegions === false ? [] : titles.filter(looksLikeRegionHeader);
-  const named = options.regions.flatMap((r) => [r.column, ...(r.parentColumn ? [r.parentColumn] : [])]);
-  const names = fieldNames(titles);
-  const isNamed = (title: string) =>
-    named.includes(title) || named.includes(names[titles.indexOf(title)] as string);
-  return [...named, ...impliedAncestors(options.regions, titles, looksLikeRegionHeader, isNamed)];
+  const named = namedColumns(options.regions);
+  return [...named, ...impliedAncestors(options.regions, titles, looksLikeRegionHeader)];
 }
 
 /** Region columns: explicit, or headers naming a region level with mostly resolvable values. */
@@ -203,18 +207,7 @@ export async function planTable(
   const isRegionText = (f: FieldPlan) => f.type === 'string' && looksLikeRegionHeader(f.title);
   const explicit = options.regions;
   const implied = explicit
-    ? impliedAncestors(
-        explicit,
-        titles,
-        (title) => fields.some((f) => f.title === title && isRegionText(f)),
-        (title) =>
-          explicit.some((r) =>
-            fields.some(
-              (f) =>
-                f.title === title && [r.column, r.parentColumn].some((c) => c === f.title || c === f.name),
-            ),
-          ),
-      )
+    ? impliedAncestors(explicit, titles, (title) => fields.some((f) => f.title === title && isRegionText(f)))
     : [];
   const specs: readonly RegionColumnOptions[] = explicit
     ? [...explicit, ...implied.map((column) => ({ column }))]
